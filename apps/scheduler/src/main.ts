@@ -1,0 +1,4 @@
+import { bootstrapService } from '@snapforge/messaging';
+import { AppModule } from './app.module.js';
+
+await bootstrapService('scheduler', AppModule);

@@ -1,0 +1,3 @@
+export * from './services.js';
+export * from './rpc.js';
+export * from './health.js';

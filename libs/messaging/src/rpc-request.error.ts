@@ -1,0 +1,17 @@
+import type { RpcErrorBody } from '@snapforge/contracts';
+
+/** A request that came back with a typed error, timed out, or found nobody to answer it. */
+export class RpcRequestError extends Error implements RpcErrorBody {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly subject: string,
+  ) {
+    super(message);
+    this.name = 'RpcRequestError';
+  }
+
+  toBody(): RpcErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
