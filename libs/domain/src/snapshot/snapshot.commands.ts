@@ -1,0 +1,42 @@
+import type { DomainCommand } from '../domain-command.js';
+import type { SnapshotRunConfig } from './snapshot-run-config.js';
+import type { SnapshotSource } from './snapshot-source.js';
+
+// Timestamps are ISO 8601 strings in UTC (`Date.prototype.toISOString()`), set by the caller.
+
+export type RequestSnapshot = DomainCommand<
+  'RequestSnapshot',
+  {
+    snapshotId: string;
+    workspaceId: string;
+    name: string;
+    source: SnapshotSource;
+    fsCapacityBytes: number;
+    /** The user's override of the image's configuration. */
+    runConfig?: SnapshotRunConfig;
+    buildTimeoutSeconds: number;
+    createdBy?: string;
+    requestedAt: string;
+  }
+>;
+
+/** A builder agent picked the build job up; a redelivery to another agent is a higher attempt. */
+export type StartBuild = DomainCommand<'StartBuild', { agentId: string; attempt: number; startedAt: string }>;
+
+export type CompleteBuild = DomainCommand<
+  'CompleteBuild',
+  {
+    imageRef: string;
+    imageDigest: string;
+    fsUsedBytes: number;
+    /** Resolved from the image, with the request's override applied. */
+    runConfig: SnapshotRunConfig;
+    completedAt: string;
+  }
+>;
+
+export type FailBuild = DomainCommand<'FailBuild', { reason: string; failedAt: string }>;
+
+export type DeleteSnapshot = DomainCommand<'DeleteSnapshot', { deletedAt: string }>;
+
+export type SnapshotCommand = RequestSnapshot | StartBuild | CompleteBuild | FailBuild | DeleteSnapshot;
