@@ -11,3 +11,8 @@ export * from './snapshot/snapshot.decider.js';
 export * from './snapshot/snapshot.events.js';
 export * from './snapshot/snapshot.state.js';
 export * from './snapshot/snapshot.validation.js';
+export * from './snapshot/snapshot-name-stream-name.js';
+export * from './snapshot/snapshot-name.commands.js';
+export * from './snapshot/snapshot-name.decider.js';
+export * from './snapshot/snapshot-name.events.js';
+export * from './snapshot/snapshot-name.state.js';

@@ -55,3 +55,16 @@ export type SnapshotEvent =
   | SnapshotBuilt
   | SnapshotBuildFailed
   | SnapshotDeleted;
+
+const snapshotEventTypes: ReadonlySet<string> = new Set<SnapshotEvent['type']>([
+  'SnapshotRequested',
+  'SnapshotBuildStarted',
+  'SnapshotBuilt',
+  'SnapshotBuildFailed',
+  'SnapshotDeleted',
+]);
+
+/** Picks the snapshot events out of a global feed, where events of every aggregate pass by. */
+export function isSnapshotEvent<E extends { type: string }>(event: E): event is E & SnapshotEvent {
+  return snapshotEventTypes.has(event.type);
+}
