@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Docker from 'dockerode';
+
+/**
+ * The only way a Docker Engine may run on Snapforge machines: no bridge network and no NAT rules,
+ * so containers get `NetworkMode: none` unless someone opts in explicitly.
+ */
+export const DOCKERD_ARGS: readonly string[] = ['--bridge=none', '--iptables=false', '--ip-masq=false'];
+
+export type DockerEngineStatus =
+  | { readonly started: false }
+  | { readonly started: true; readonly pid: number; readonly logFile: string };
+
+export interface EnsureDockerEngineOptions {
+  /** Where a dockerd started here writes its output; a temporary file by default. */
+  readonly logFile?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Makes sure a Docker Engine answers on the default socket. When none does, starts `dockerd`
+ * detached (it outlives this process) and waits until it answers.
+ */
+export async function ensureDockerEngine(options: EnsureDockerEngineOptions = {}): Promise<DockerEngineStatus> {
+  const docker = new Docker();
+  if (await answers(docker)) return { started: false };
+  if (process.env['DOCKER_HOST']) {
+    // Starting a local daemon would not make a remote DOCKER_HOST answer.
+    throw new Error(`no Docker Engine answers at DOCKER_HOST=${process.env['DOCKER_HOST']}`);
+  }
+  const logFile = options.logFile ?? join(tmpdir(), 'snapforge-dockerd.log');
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = openSync(logFile, 'a');
+  const child = spawn('dockerd', DOCKERD_ARGS, { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const pid = await new Promise<number>((resolve, reject) => {
+    child.once('spawn', () => resolve(child.pid ?? -1));
+    child.once('error', (error) =>
+      reject(new Error(`could not start dockerd (is the Debian package docker.io installed, and are we root?): ${error.message}`)),
+    );
+  });
+  let exitCode: number | null = null;
+  child.once('exit', (code, signal) => {
+    exitCode = code ?? (signal ? 128 : 1);
+  });
+  child.unref();
+
+  const deadline = Date.now() + timeoutMs;
+  while (!(await answers(docker))) {
+    if (exitCode !== null) {
+      throw new Error(`dockerd exited with ${exitCode} before it answered; end of ${logFile}:\n${tail(logFile)}`);
+    }
+    if (Date.now() > deadline) {
+      await stopDockerEngine(pid);
+      throw new Error(`dockerd did not answer within ${timeoutMs / 1000} s; end of ${logFile}:\n${tail(logFile)}`);
+    }
+    await sleep(200);
+  }
+  return { started: true, pid, logFile };
+}
+
+/** Stops a dockerd that `ensureDockerEngine` started, and waits until it is gone with its containerd. */
+export async function stopDockerEngine(pid: number, timeoutMs = 30_000): Promise<void> {
+  if (!signal(pid, 'SIGTERM')) return;
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) {
+      signal(pid, 'SIGKILL');
+      return;
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * Waits for the end of a progress stream (import, pull, push) and fails with the engine's message:
+ * the engine reports most failures inside a stream that began with HTTP 200.
+ */
+export async function followProgress(docker: Docker, stream: NodeJS.ReadableStream): Promise<void> {
+  const events = await new Promise<Array<{ error?: string; errorDetail?: { message?: string } }>>((resolve, reject) =>
+    docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }>) =>
+      error ? reject(error) : resolve(output),
+    ),
+  );
+  const failure = events.find((event) => event.error !== undefined || event.errorDetail !== undefined);
+  if (failure) throw new Error(failure.errorDetail?.message ?? failure.error);
+}
+
+async function answers(docker: Docker): Promise<boolean> {
+  try {
+    await docker.ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A process that exited but was not reaped yet (its parent may never reap it) counts as gone. */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return signal(pid, 0);
+  }
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

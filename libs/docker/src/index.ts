@@ -1,0 +1,2 @@
+export * from './docker-engine.js';
+export * from './base-image.js';
