@@ -1,3 +1,6 @@
 export * from './services.js';
 export * from './rpc.js';
 export * from './health.js';
+export * from './snapshots.js';
+export * from './build-jobs.js';
+export * from './registries.js';

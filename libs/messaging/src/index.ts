@@ -6,3 +6,4 @@ export * from './service-identity.js';
 export * from './messaging.module.js';
 export * from './service-bootstrap.js';
 export * from './work-queue.js';
+export * from './output-stream.js';

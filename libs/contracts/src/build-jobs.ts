@@ -1,0 +1,31 @@
+import type { SnapshotRunConfig } from '@snapforge/domain';
+
+/** A build job on the work queue: everything a builder agent needs, no secrets (it fetches those). */
+export interface BuildJob {
+  snapshotId: string;
+  workspaceId: string;
+  dockerImage: string;
+  registryId?: string;
+  fsCapacityBytes: number;
+  runConfig?: SnapshotRunConfig;
+  buildTimeoutSeconds: number;
+}
+
+/** The JetStream work queue that carries build jobs to builder agents. */
+export const BUILD_QUEUE = {
+  stream: 'SNAPFORGE_BUILD_JOBS',
+  subject: 'snapforge.jobs.build',
+  durable: 'builder-agents',
+} as const;
+
+/** Build output: one subject per snapshot in a stream with age and size limits. */
+export const BUILD_OUTPUT = {
+  stream: 'SNAPFORGE_BUILD_OUTPUT',
+  subjectPrefix: 'snapforge.build-output',
+  /** Header on the last message of a build's output: followers stop there. */
+  endHeader: 'Snapforge-Output-End',
+} as const;
+
+export function buildOutputSubject(snapshotId: string): string {
+  return `${BUILD_OUTPUT.subjectPrefix}.${snapshotId}`;
+}
