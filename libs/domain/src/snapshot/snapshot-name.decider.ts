@@ -16,7 +16,9 @@ export const snapshotNameDecider: Decider<SnapshotNameCommand, SnapshotNameState
         const { workspaceId, name, snapshotId, at } = command.data;
         // Checked here too so that no guard stream is ever opened for a name a snapshot cannot have.
         const violation = snapshotNameViolation(name);
-        if (violation !== undefined) throw new DomainError(SnapshotErrorCode.Invalid, `invalid snapshot name: ${violation}`);
+        if (violation !== undefined) {
+          throw new DomainError(SnapshotErrorCode.Invalid, `invalid snapshot name: ${violation}`);
+        }
         if (state.status === 'reserved') {
           if (state.snapshotId === snapshotId) return [];
           throw new DomainError(SnapshotErrorCode.NameTaken, `a snapshot named "${name}" already exists`);

@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-specification.js';
 import type { CompleteBuild, DeleteSnapshot, FailBuild, RequestSnapshot, StartBuild } from './snapshot.commands.js';
 import { snapshotDecider } from './snapshot.decider.js';
+import type { SnapshotSource } from './snapshot-source.js';
 import type {
   SnapshotBuildFailed,
   SnapshotBuildStarted,
@@ -73,6 +74,13 @@ describe('snapshot decider', () => {
       spec.given([]).when(request()).then([requested]);
     });
 
+    it('stores only the fields of the contract, whatever else the command carries', () => {
+      const source = { kind: 'image', dockerImage: 'python:3.12' } satisfies SnapshotSource;
+      const withExtras = request({ source: { ...source, debug: true } as SnapshotSource });
+      const stray = { ...withExtras, data: { ...withExtras.data, password: 'secret' } } as RequestSnapshot;
+      spec.given([]).when(stray).then([{ type: 'SnapshotRequested', data: request({ source }).data }]);
+    });
+
     it('accepts a capture from a sandbox and a request without optional fields', () => {
       const capture = request({ source: { kind: 'sandbox', sandboxId: 'box-1' }, runConfig: undefined });
       spec.given([]).when(capture).then([{ type: 'SnapshotRequested', data: capture.data }]);
@@ -106,7 +114,7 @@ describe('snapshot decider', () => {
       ['a zero capacity', { fsCapacityBytes: 0 }, 'fs_capacity_bytes must be a positive integer'],
       ['a negative capacity', { fsCapacityBytes: -1 }, 'fs_capacity_bytes must be a positive integer'],
       ['a fractional capacity', { fsCapacityBytes: 1.5 }, 'fs_capacity_bytes must be a positive integer'],
-      ['a capacity that is not a number', { fsCapacityBytes: Number.NaN }, 'fs_capacity_bytes must be a positive integer'],
+      ['a capacity that is no number', { fsCapacityBytes: Number.NaN }, 'fs_capacity_bytes must be a positive integer'],
       ['a zero build timeout', { buildTimeoutSeconds: 0 }, 'build_timeout_seconds must be a positive integer'],
       ['a fractional build timeout', { buildTimeoutSeconds: 0.5 }, 'build_timeout_seconds must be a positive integer'],
       ['a relative work_dir', { runConfig: { workDir: 'app' } }, 'run_config.work_dir must be an absolute path'],
@@ -194,7 +202,10 @@ describe('snapshot decider', () => {
 
   describe('FailBuild', () => {
     it('marks a building snapshot failed with the reason', () => {
-      spec.given([requested, buildStarted(1)]).when(failBuild('image not found')).then([buildFailed('image not found')]);
+      spec
+        .given([requested, buildStarted(1)])
+        .when(failBuild('image not found'))
+        .then([buildFailed('image not found')]);
     });
 
     it('ignores a repeated failure report, whatever its reason', () => {

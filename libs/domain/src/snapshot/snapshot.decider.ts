@@ -1,8 +1,8 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../domain-error.js';
-import type { SnapshotCommand } from './snapshot.commands.js';
+import type { RequestSnapshot, SnapshotCommand } from './snapshot.commands.js';
 import { SnapshotErrorCode } from './snapshot-error-code.js';
-import type { SnapshotEvent } from './snapshot.events.js';
+import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
 import type { SnapshotState } from './snapshot.state.js';
 import { snapshotRequestViolations } from './snapshot.validation.js';
 
@@ -24,7 +24,7 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
       if (violations.length > 0) {
         throw new DomainError(SnapshotErrorCode.Invalid, `invalid snapshot request: ${violations.join('; ')}`);
       }
-      return [{ type: 'SnapshotRequested', data: command.data }];
+      return [{ type: 'SnapshotRequested', data: requestedData(command.data) }];
     }
 
     const snapshot = existing(state);
@@ -35,18 +35,50 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
         // has happened since.
         if (command.data.attempt <= snapshot.lastAttempt) return [];
         assertBuilding(snapshot, 'start');
-        return [{ type: 'SnapshotBuildStarted', data: { ...ids, ...command.data } }];
+        return [
+          {
+            type: 'SnapshotBuildStarted',
+            data: {
+              ...ids,
+              agentId: command.data.agentId,
+              attempt: command.data.attempt,
+              startedAt: command.data.startedAt,
+            },
+          },
+        ];
       case 'CompleteBuild':
         if (snapshot.status === 'ready' && snapshot.imageDigest === command.data.imageDigest) return [];
         assertBuilding(snapshot, 'complete');
-        return [{ type: 'SnapshotBuilt', data: { ...ids, ...command.data } }];
+        return [
+          {
+            type: 'SnapshotBuilt',
+            data: {
+              ...ids,
+              imageRef: command.data.imageRef,
+              imageDigest: command.data.imageDigest,
+              fsUsedBytes: command.data.fsUsedBytes,
+              runConfig: command.data.runConfig,
+              completedAt: command.data.completedAt,
+            },
+          },
+        ];
       case 'FailBuild':
         if (snapshot.status === 'failed') return [];
         assertBuilding(snapshot, 'fail');
-        return [{ type: 'SnapshotBuildFailed', data: { ...ids, ...command.data } }];
+        return [
+          {
+            type: 'SnapshotBuildFailed',
+            data: { ...ids, reason: command.data.reason, failedAt: command.data.failedAt },
+          },
+        ];
       case 'DeleteSnapshot':
         // Allowed while building: the build's eventual report then finds no snapshot.
-        return [{ type: 'SnapshotDeleted', data: { ...ids, name: snapshot.name, ...command.data } }];
+        return [
+          {
+            type: 'SnapshotDeleted',
+            data: { ...ids, name: snapshot.name, deletedAt: command.data.deletedAt },
+          },
+        ];
     }
   },
 
@@ -71,6 +103,28 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
     }
   },
 };
+
+/**
+ * Takes the contract's fields rather than the whole command: commands arrive as JSON from other
+ * services, and whatever else they carry must not end up stored for ever in an event.
+ */
+function requestedData(request: RequestSnapshot['data']): SnapshotRequested['data'] {
+  const { source } = request;
+  return {
+    snapshotId: request.snapshotId,
+    workspaceId: request.workspaceId,
+    name: request.name,
+    source:
+      source.kind === 'image'
+        ? { kind: 'image', dockerImage: source.dockerImage, registryId: source.registryId }
+        : { kind: 'sandbox', sandboxId: source.sandboxId },
+    fsCapacityBytes: request.fsCapacityBytes,
+    runConfig: request.runConfig,
+    buildTimeoutSeconds: request.buildTimeoutSeconds,
+    createdBy: request.createdBy,
+    requestedAt: request.requestedAt,
+  };
+}
 
 /** A deleted snapshot is as gone as one never requested. */
 function existing(state: SnapshotState): ExistingSnapshotState {
