@@ -1,0 +1,160 @@
+import type { SnapshotRunConfig } from './snapshot-run-config.js';
+import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
+
+export const SNAPSHOT_LIST_DEFAULT_LIMIT = 50;
+export const SNAPSHOT_LIST_MAX_LIMIT = 500;
+
+export type SnapshotStatus = 'building' | 'ready' | 'failed';
+
+/** A snapshot as the API shows it (camelCase; the gateway maps to snake_case), plus internals. */
+export interface SnapshotView {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly status: SnapshotStatus;
+  readonly fsCapacityBytes: number;
+  readonly dockerImage?: string;
+  readonly registryId?: string;
+  readonly sourceSandboxId?: string;
+  readonly imageDigest?: string;
+  /** Where the built image lives (local tag or registry reference); not part of the API. */
+  readonly imageRef?: string;
+  /** Why the build failed. */
+  readonly statusMessage?: string;
+  readonly fsUsedBytes?: number;
+  readonly createdBy?: string;
+  /** The requested override until built, then the configuration resolved from the image. */
+  readonly runConfig?: SnapshotRunConfig;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly buildTimeoutSeconds: number;
+  /** The highest build attempt started (0 until a builder agent picks the job up). */
+  readonly buildAttempts: number;
+  readonly lastAgentId?: string;
+}
+
+export interface SnapshotListQuery {
+  /** Case-insensitive substring of the name. */
+  nameContains?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface SnapshotListPage {
+  items: SnapshotView[];
+  /** How many snapshots match, across all pages. */
+  total: number;
+}
+
+/**
+ * The current snapshots, folded from snapshot events alone (never the clock or delivery metadata),
+ * so a replay from the start rebuilds the same model. A redelivered event, even a late one,
+ * changes nothing: subscriptions deliver at least once. Deleted snapshots are invisible.
+ */
+export class SnapshotReadModel {
+  private readonly viewsById = new Map<string, SnapshotView>();
+  // Kept so that a duplicate delivery of an old SnapshotRequested cannot bring a snapshot back.
+  private readonly deletedIds = new Set<string>();
+
+  apply(event: SnapshotEvent): void {
+    const id = event.data.snapshotId;
+    if (this.deletedIds.has(id)) return;
+    const view = this.viewsById.get(id);
+    if (event.type === 'SnapshotRequested') {
+      if (view === undefined) this.viewsById.set(id, requestedView(event));
+      return;
+    }
+    if (view === undefined) return;
+    switch (event.type) {
+      case 'SnapshotBuildStarted':
+        if (event.data.attempt > view.buildAttempts) {
+          this.viewsById.set(id, {
+            ...view,
+            buildAttempts: event.data.attempt,
+            lastAgentId: event.data.agentId,
+            updatedAt: event.data.startedAt,
+          });
+        }
+        return;
+      case 'SnapshotBuilt':
+        this.viewsById.set(id, {
+          ...view,
+          status: 'ready',
+          imageRef: event.data.imageRef,
+          imageDigest: event.data.imageDigest,
+          fsUsedBytes: event.data.fsUsedBytes,
+          runConfig: event.data.runConfig,
+          updatedAt: event.data.completedAt,
+        });
+        return;
+      case 'SnapshotBuildFailed':
+        this.viewsById.set(id, {
+          ...view,
+          status: 'failed',
+          statusMessage: event.data.reason,
+          updatedAt: event.data.failedAt,
+        });
+        return;
+      case 'SnapshotDeleted':
+        this.viewsById.delete(id);
+        this.deletedIds.add(id);
+        return;
+    }
+  }
+
+  /** Another workspace's snapshot is as absent as a missing one. */
+  get(workspaceId: string, id: string): SnapshotView | undefined {
+    const view = this.viewsById.get(id);
+    return view?.workspaceId === workspaceId ? view : undefined;
+  }
+
+  /** Names are case-sensitive and unique among live snapshots of a workspace (the name guard). */
+  getByName(workspaceId: string, name: string): SnapshotView | undefined {
+    return this.inWorkspace(workspaceId)
+      .filter((view) => view.name === name)
+      .sort(newestFirst)[0];
+  }
+
+  /** Newest first; equal creation times are ordered by id, so pages never overlap or skip. */
+  list(workspaceId: string, query: SnapshotListQuery): SnapshotListPage {
+    const needle = query.nameContains?.toLowerCase() ?? '';
+    const matching = this.inWorkspace(workspaceId)
+      .filter((view) => view.name.toLowerCase().includes(needle))
+      .sort(newestFirst);
+    return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+  }
+
+  private inWorkspace(workspaceId: string): SnapshotView[] {
+    return [...this.viewsById.values()].filter((view) => view.workspaceId === workspaceId);
+  }
+}
+
+function requestedView({ data }: SnapshotRequested): SnapshotView {
+  return {
+    id: data.snapshotId,
+    workspaceId: data.workspaceId,
+    name: data.name,
+    status: 'building',
+    fsCapacityBytes: data.fsCapacityBytes,
+    ...(data.source.kind === 'image'
+      ? { dockerImage: data.source.dockerImage, ...optional('registryId', data.source.registryId) }
+      : { sourceSandboxId: data.source.sandboxId }),
+    ...optional('createdBy', data.createdBy),
+    ...optional('runConfig', data.runConfig),
+    createdAt: data.requestedAt,
+    updatedAt: data.requestedAt,
+    buildTimeoutSeconds: data.buildTimeoutSeconds,
+    buildAttempts: 0,
+  };
+}
+
+/** Leaves an absent field out rather than present as undefined, so views compare and serialise alike. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+function newestFirst(a: SnapshotView, b: SnapshotView): number {
+  const byCreation = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  if (byCreation !== 0 && !Number.isNaN(byCreation)) return byCreation;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
