@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '@snapforge/domain';
+import type { EventStore } from './event-store.port.js';
+import type { GlobalPosition } from './global-position.js';
+import { WrongExpectedVersionError } from './wrong-expected-version.error.js';
+
+type AnyEvent = { readonly type: string; readonly data: object };
+
+export interface CommandOutcome<State, Event> {
+  /** The events this command appended: none when it changed nothing (a retry, an idempotent repeat). */
+  readonly events: Event[];
+  /** The stream's state after the command. */
+  readonly state: State;
+  /** Where the last appended event sits, for read-your-writes; absent when nothing was appended. */
+  readonly position?: GlobalPosition;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load, decide, append — with optimistic concurrency on the stream instead of any lock: when another
+ * writer got there first, reload and decide again on the newer state (the decider may now refuse).
+ */
+export async function handleCommand<Command, State, Event extends AnyEvent>(
+  store: EventStore,
+  decider: Decider<Command, State, Event>,
+  streamName: string,
+  command: Command,
+): Promise<CommandOutcome<State, Event>> {
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(streamName);
+    const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, state };
+    const last = recorded.at(-1);
+    const expectedRevision = last === undefined ? 'no_stream' : last.revision;
+    try {
+      const { position } = await store.append(
+        streamName,
+        events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data })),
+        { expectedRevision },
+      );
+      return { events, state: events.reduce(decider.evolve, state), position };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { NATS_CONNECTION } from '@snapforge/messaging';
+import { createEventStore } from './create-event-store.js';
+import type { EventStore } from './event-store.port.js';
+import { KvCheckpointStore } from './kv-checkpoint-store.js';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');
+
+@Injectable()
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/**
+ * The configured event store (SNAPFORGE_EVENT_STORE: JetStream by default, or KurrentDB) and the
+ * checkpoint store, for services that own aggregates. Needs MessagingModule for the NATS connection.
+ */
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => createEventStore({ nc }) },
+    { provide: CHECKPOINT_STORE, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => KvCheckpointStore.create(nc) },
+    EventStoreLifecycle,
+  ],
+  exports: [EVENT_STORE, CHECKPOINT_STORE],
+})
+export class EventStoreModule {}

@@ -1,0 +1,11 @@
+export * from './checkpoint-store.port.js';
+export * from './create-event-store.js';
+export * from './event-data.js';
+export * from './event-store.port.js';
+export * from './expected-revision.js';
+export * from './global-position.js';
+export * from './jetstream/jetstream-event-store.js';
+// A type only: createEventStore loads the KurrentDB adapter when it is asked for.
+export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+export * from './kv-checkpoint-store.js';
+export * from './wrong-expected-version.error.js';
