@@ -2,6 +2,7 @@ export * from './decider.js';
 export * from './domain-command.js';
 export * from './domain-error.js';
 export * from './domain-event.js';
+export * from './snapshot/resolve-run-config.js';
 export * from './snapshot/snapshot-error-code.js';
 export * from './snapshot/snapshot-name-stream-name.js';
 export * from './snapshot/snapshot-name.commands.js';

@@ -124,6 +124,11 @@ export class SnapshotReadModel {
     return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
   }
 
+  /** Every workspace's snapshots still building: what a watchdog checks against its deadlines. */
+  building(): SnapshotView[] {
+    return [...this.viewsById.values()].filter((view) => view.status === 'building');
+  }
+
   private inWorkspace(workspaceId: string): SnapshotView[] {
     return [...this.viewsById.values()].filter((view) => view.workspaceId === workspaceId);
   }
