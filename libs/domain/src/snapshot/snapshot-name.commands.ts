@@ -1,10 +1,7 @@
-import type { DomainCommand } from '../domain-command.js';
+import type { ReleaseName, ReserveName } from '../naming/name-reservation.commands.js';
 
-export type ReserveSnapshotName = DomainCommand<
-  'ReserveSnapshotName',
-  { workspaceId: string; name: string; snapshotId: string; at: string }
->;
+export type ReserveSnapshotName = ReserveName<'Snapshot'>;
 
-export type ReleaseSnapshotName = DomainCommand<'ReleaseSnapshotName', { snapshotId: string; at: string }>;
+export type ReleaseSnapshotName = ReleaseName<'Snapshot'>;
 
 export type SnapshotNameCommand = ReserveSnapshotName | ReleaseSnapshotName;

@@ -1,13 +1,7 @@
-import type { DomainEvent } from '../domain-event.js';
+import type { NameReleased, NameReserved } from '../naming/name-reservation.events.js';
 
-export type SnapshotNameReserved = DomainEvent<
-  'SnapshotNameReserved',
-  { workspaceId: string; name: string; snapshotId: string; reservedAt: string }
->;
+export type SnapshotNameReserved = NameReserved<'Snapshot'>;
 
-export type SnapshotNameReleased = DomainEvent<
-  'SnapshotNameReleased',
-  { workspaceId: string; name: string; snapshotId: string; releasedAt: string }
->;
+export type SnapshotNameReleased = NameReleased<'Snapshot'>;
 
 export type SnapshotNameEvent = SnapshotNameReserved | SnapshotNameReleased;

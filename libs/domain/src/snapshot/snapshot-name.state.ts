@@ -1,4 +1,3 @@
-/** A name is free when it was never reserved or its holder released it. */
-export type SnapshotNameState =
-  | { status: 'free' }
-  | { status: 'reserved'; workspaceId: string; name: string; snapshotId: string };
+import type { NameReservationState } from '../naming/name-reservation.state.js';
+
+export type SnapshotNameState = NameReservationState<'Snapshot'>;

@@ -1,19 +1,12 @@
+import { RESOURCE_NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN, resourceNameViolation } from '../naming/resource-name.js';
 import type { RequestSnapshot } from './snapshot.commands.js';
 
-export const SNAPSHOT_NAME_MAX_LENGTH = 128;
+export const SNAPSHOT_NAME_MAX_LENGTH = RESOURCE_NAME_MAX_LENGTH;
 
-/** ASCII only, and no `:` or `/`, so that a name is safe inside stream names, image tags and URLs. */
-export const SNAPSHOT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const SNAPSHOT_NAME_PATTERN = RESOURCE_NAME_PATTERN;
 
 /** Why `name` is not a valid snapshot name, or undefined when it is. */
-export function snapshotNameViolation(name: string): string | undefined {
-  if (name.length === 0) return 'name must not be empty';
-  if (name.length > SNAPSHOT_NAME_MAX_LENGTH) return `name must be at most ${SNAPSHOT_NAME_MAX_LENGTH} characters`;
-  if (!SNAPSHOT_NAME_PATTERN.test(name)) {
-    return "name must start with a letter or digit and contain only letters, digits, '.', '_' and '-'";
-  }
-  return undefined;
-}
+export const snapshotNameViolation = resourceNameViolation;
 
 /**
  * Every rule a snapshot request breaks, each naming its field as the API spells it, so that one
