@@ -29,3 +29,18 @@ export const BUILD_OUTPUT = {
 export function buildOutputSubject(snapshotId: string): string {
   return `${BUILD_OUTPUT.subjectPrefix}.${snapshotId}`;
 }
+
+/** Work-queue timing, overridable so that tests see an abandoned job move on in seconds. */
+export function buildQueueConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    ...BUILD_QUEUE,
+    // A live agent heartbeats every third of this; a dead one loses its job after it.
+    ackWaitMs: positiveInt(env.SNAPFORGE_BUILD_ACK_WAIT_MS, 30_000),
+    maxDeliver: positiveInt(env.SNAPFORGE_BUILD_MAX_DELIVER, 3),
+  };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}

@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './snapshots.js';
 export * from './build-jobs.js';
 export * from './registries.js';
+export * from './workspaces.js';

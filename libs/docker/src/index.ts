@@ -1,2 +1,5 @@
 export * from './docker-engine.js';
 export * from './base-image.js';
+export * from './image-builder.port.js';
+export * from './dockerode-image-builder.js';
+export * from './pull-progress.js';

@@ -9,3 +9,7 @@ export * from './jetstream/jetstream-event-store.js';
 export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 export * from './kv-checkpoint-store.js';
 export * from './wrong-expected-version.error.js';
+export * from './decider-command-handler.js';
+export * from './live-projection.js';
+export * from './checkpointed-reactor.js';
+export * from './event-store.module.js';

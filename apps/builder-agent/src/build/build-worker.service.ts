@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { BUILD_OUTPUT, buildOutputSubject, buildQueueConfig, snapshotRpc, type BuildJob } from '@snapforge/contracts';
+import { IMAGE_BUILDER, type ImageBuilder } from '@snapforge/docker';
+import {
+  ensureOutputStream,
+  ensureWorkQueue,
+  NATS_CONNECTION,
+  OutputWriter,
+  RpcClient,
+  SERVICE_IDENTITY,
+  WorkQueueWorker,
+  type JobDelivery,
+  type ServiceIdentity,
+} from '@snapforge/messaging';
+import { RegistryCredentialsService } from './registry-credentials.service.js';
+import { buildSnapshotImage } from './snapshot-build.js';
+
+/**
+ * Takes build jobs off the work queue, one at a time per agent. Every step is reported to the
+ * orchestrator, which owns the snapshot's state; the agent only builds and tells.
+ */
+@Injectable()
+export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BuildWorker.name);
+  private readonly queue = buildQueueConfig();
+  private worker?: WorkQueueWorker<BuildJob>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(IMAGE_BUILDER) private readonly images: ImageBuilder,
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    private readonly rpc: RpcClient,
+    private readonly credentials: RegistryCredentialsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureWorkQueue(this.nc, this.queue);
+    await ensureOutputStream(this.nc, BUILD_OUTPUT);
+    this.worker = new WorkQueueWorker<BuildJob>(this.nc, this.queue, (delivery) => this.build(delivery));
+    this.worker.start();
+    this.logger.log(`taking build jobs as ${this.identity.instanceId}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+  }
+
+  private async build({ job, deliveryCount }: JobDelivery<BuildJob>): Promise<void> {
+    const { snapshotId } = job;
+    const started = await this.rpc.request(snapshotRpc.reportBuild, {
+      snapshotId,
+      kind: 'started',
+      agentId: this.identity.instanceId,
+      attempt: deliveryCount,
+    });
+    if (!started.proceed) {
+      this.logger.log(`snapshot ${snapshotId} no longer needs building; dropping the job`);
+      return;
+    }
+    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId));
+    if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this build stopped before finishing it`);
+    const timeout = AbortSignal.timeout(job.buildTimeoutSeconds * 1000);
+    const result = await buildSnapshotImage(this.images, job, {
+      signal: timeout,
+      log: (line) => output.write(line),
+      ...(job.registryId ? { auth: () => this.credentials.authFor(job.workspaceId, job.registryId as string) } : {}),
+    });
+    await output.end(result.kind === 'built' ? `Snapshot ${snapshotId} is ready` : `Build failed: ${result.reason}`);
+    this.logger.log(`snapshot ${snapshotId}: ${result.kind === 'built' ? 'built' : `failed (${result.reason})`}`);
+    const settled = await this.rpc.request(snapshotRpc.reportBuild, { snapshotId, ...result });
+    if (result.kind === 'built' && !settled.proceed) {
+      // Deleted while it was building: nobody will ever use or remove this image otherwise.
+      await this.images.remove(result.imageRef);
+    }
+  }
+}

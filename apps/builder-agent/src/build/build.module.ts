@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import Docker from 'dockerode';
+import { DockerodeImageBuilder, IMAGE_BUILDER } from '@snapforge/docker';
+import { BuildWorker } from './build-worker.service.js';
+import { RegistryCredentialsService } from './registry-credentials.service.js';
+
+@Module({
+  providers: [
+    BuildWorker,
+    RegistryCredentialsService,
+    // DOCKER_HOST selects the engine, so one agent runs per Docker host.
+    { provide: IMAGE_BUILDER, useFactory: () => new DockerodeImageBuilder(new Docker()) },
+  ],
+})
+export class BuildModule {}

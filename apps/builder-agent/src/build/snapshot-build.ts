@@ -1,0 +1,75 @@
+import { resolveRunConfig, type SnapshotRunConfig } from '@snapforge/domain';
+import type { BuildJob } from '@snapforge/contracts';
+import type { ImageBuilder, RegistryAuth } from '@snapforge/docker';
+
+export type BuildResult =
+  | { kind: 'built'; imageRef: string; imageDigest: string; fsUsedBytes: number; runConfig: SnapshotRunConfig }
+  | { kind: 'failed'; reason: string };
+
+export interface BuildContext {
+  /** Credentials when the job names a registry; fetched lazily so a local image needs none. */
+  auth?: () => Promise<RegistryAuth>;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+export const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
+export const SNAPSHOT_LABELS = { workspace: 'io.snapforge.workspace-id', snapshot: 'io.snapforge.snapshot-id' } as const;
+
+/**
+ * One snapshot build from a Docker image: pull (always, with credentials, when the job names a
+ * registry; only when missing otherwise), check the size against the capacity, resolve the run
+ * config from the image, and tag the result as the snapshot's own image with labels that say whose
+ * it is. Every failure becomes a reason a user can act on.
+ */
+export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, context: BuildContext): Promise<BuildResult> {
+  const { log, signal } = context;
+  const ref = job.dockerImage;
+  let step = 'preparing';
+  try {
+    if (job.registryId || !(await images.hasImage(ref))) {
+      step = job.registryId ? `pulling ${ref}` : `pulling ${ref} (it is not on this host)`;
+      const auth = job.registryId && context.auth ? await context.auth() : undefined;
+      log(`Pulling ${ref}${auth ? ` from ${auth.serveraddress} as ${auth.username ?? '(anonymous)'}` : ''}`);
+      await images.pull(ref, { ...(auth ? { auth } : {}), signal, onProgress: log });
+    } else {
+      log(`Using ${ref}, already on this host`);
+    }
+    step = `inspecting ${ref}`;
+    const image = await images.inspect(ref);
+    log(`Image ${image.id}: ${image.sizeBytes} bytes`);
+    if (image.sizeBytes > job.fsCapacityBytes) {
+      return {
+        kind: 'failed',
+        reason: `image ${ref} is ${image.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`,
+      };
+    }
+    signal.throwIfAborted();
+    step = 'tagging the snapshot image';
+    const imageRef = `${SNAPSHOT_IMAGE_REPOSITORY}:${job.snapshotId}`;
+    const tagged = await images.relabel(ref, imageRef, {
+      [SNAPSHOT_LABELS.workspace]: job.workspaceId,
+      [SNAPSHOT_LABELS.snapshot]: job.snapshotId,
+    });
+    log(`Snapshot image ${imageRef} (${tagged.id})`);
+    return {
+      kind: 'built',
+      imageRef,
+      imageDigest: tagged.id,
+      fsUsedBytes: tagged.sizeBytes,
+      runConfig: resolveRunConfig({ user: image.user, workDir: image.workingDir, envVars: image.env }, job.runConfig),
+    };
+  } catch (error) {
+    if (signal.aborted) {
+      return { kind: 'failed', reason: `build timed out after ${job.buildTimeoutSeconds} s while ${step}` };
+    }
+    return { kind: 'failed', reason: `${step} failed: ${describe(error)}` };
+  }
+}
+
+/** The engine's own message, cleaned of the HTTP wrapping dockerode adds. */
+function describe(error: unknown): string {
+  const json = (error as { json?: { message?: string } })?.json;
+  const message = json?.message ?? (error instanceof Error ? error.message : String(error));
+  return message.replace(/^\(HTTP code \d+\) [a-z ]+ - /i, '').trim();
+}

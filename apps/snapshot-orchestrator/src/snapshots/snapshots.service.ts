@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { BuildReport, BuildReportReply, CreateSnapshotRequest, ListSnapshotsRequest, SnapshotRef } from '@snapforge/contracts';
+import {
+  DomainError,
+  isDomainError,
+  SnapshotErrorCode,
+  snapshotDecider,
+  snapshotNameDecider,
+  snapshotNameStreamName,
+  snapshotStreamName,
+  type SnapshotCommand,
+  type SnapshotListPage,
+  type SnapshotView,
+} from '@snapforge/domain';
+import { EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
+import { ORCHESTRATOR_CONFIG, type OrchestratorConfig } from '../orchestrator-config.js';
+import { SnapshotProjection } from './snapshot-projection.service.js';
+
+/** The snapshot commands and queries. Every change is an event; every answer comes from the projection. */
+@Injectable()
+export class SnapshotsService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORCHESTRATOR_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly projection: SnapshotProjection,
+  ) {}
+
+  async create(request: CreateSnapshotRequest): Promise<SnapshotView> {
+    const snapshotId = randomUUID();
+    const requestedAt = new Date().toISOString();
+    const command: SnapshotCommand = {
+      type: 'RequestSnapshot',
+      data: {
+        snapshotId,
+        workspaceId: request.workspaceId,
+        name: request.name,
+        source: { kind: 'image', dockerImage: request.dockerImage, ...(request.registryId ? { registryId: request.registryId } : {}) },
+        fsCapacityBytes: request.fsCapacityBytes,
+        ...(request.runConfig ? { runConfig: request.runConfig } : {}),
+        buildTimeoutSeconds: request.buildTimeoutSeconds ?? this.config.defaultBuildTimeoutSeconds,
+        ...(request.createdBy ? { createdBy: request.createdBy } : {}),
+        requestedAt,
+      },
+    };
+    // Refuse invalid requests before the name is reserved: a bad request must leave nothing behind.
+    snapshotDecider.decide(command, snapshotDecider.initialState());
+    await this.reserveName(request.workspaceId, request.name, snapshotId, requestedAt);
+    const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command);
+    await this.projection.waitFor(outcome.position);
+    return this.get({ workspaceId: request.workspaceId, snapshotId });
+  }
+
+  get({ workspaceId, snapshotId }: SnapshotRef): SnapshotView {
+    const view = this.projection.model.get(workspaceId, snapshotId);
+    if (!view) throw notFound(`snapshot '${snapshotId}' not found`);
+    return view;
+  }
+
+  getByName({ workspaceId, name }: { workspaceId: string; name: string }): SnapshotView {
+    const view = this.projection.model.getByName(workspaceId, name);
+    if (!view) throw notFound(`snapshot named '${name}' not found`);
+    return view;
+  }
+
+  list({ workspaceId, nameContains, limit, offset }: ListSnapshotsRequest): SnapshotListPage {
+    return this.projection.model.list(workspaceId, { ...(nameContains ? { nameContains } : {}), limit, offset });
+  }
+
+  async delete(ref: SnapshotRef): Promise<{ deleted: true }> {
+    const view = this.get(ref);
+    const deletedAt = new Date().toISOString();
+    const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(view.id), { type: 'DeleteSnapshot', data: { deletedAt } });
+    // The reactor releases the name too (that survives a crash here); doing it now as well lets the
+    // name be reused right away.
+    await this.releaseName(ref.workspaceId, view.name, view.id, deletedAt);
+    await this.projection.waitFor(outcome.position);
+    return { deleted: true };
+  }
+
+  /** A builder agent's report. `proceed: false` means the snapshot no longer wants this build. */
+  async reportBuild(report: BuildReport): Promise<BuildReportReply> {
+    const at = new Date().toISOString();
+    const command: SnapshotCommand =
+      report.kind === 'started'
+        ? { type: 'StartBuild', data: { agentId: report.agentId, attempt: report.attempt, startedAt: at } }
+        : report.kind === 'built'
+          ? {
+              type: 'CompleteBuild',
+              data: { imageRef: report.imageRef, imageDigest: report.imageDigest, fsUsedBytes: report.fsUsedBytes, runConfig: report.runConfig, completedAt: at },
+            }
+          : { type: 'FailBuild', data: { reason: report.reason, failedAt: at } };
+    try {
+      const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(report.snapshotId), command);
+      return { proceed: report.kind === 'started' ? outcome.state.status === 'building' : outcome.state.status !== 'deleted' };
+    } catch (error) {
+      if (isDomainError(error) && (error.code === SnapshotErrorCode.NotFound || error.code === SnapshotErrorCode.NotBuilding)) {
+        return { proceed: false };
+      }
+      throw error;
+    }
+  }
+
+  /** Fails a build on the orchestrator's own authority (time-out, agents that kept dying). */
+  async failBuild(snapshotId: string, reason: string): Promise<void> {
+    await this.reportBuild({ snapshotId, kind: 'failed', reason });
+  }
+
+  async releaseName(workspaceId: string, name: string, snapshotId: string, at: string): Promise<void> {
+    await handleCommand(this.store, snapshotNameDecider, snapshotNameStreamName(workspaceId, name), {
+      type: 'ReleaseSnapshotName',
+      data: { snapshotId, at },
+    });
+  }
+
+  private async reserveName(workspaceId: string, name: string, snapshotId: string, at: string): Promise<void> {
+    await handleCommand(this.store, snapshotNameDecider, snapshotNameStreamName(workspaceId, name), {
+      type: 'ReserveSnapshotName',
+      data: { workspaceId, name, snapshotId, at },
+    });
+  }
+}
+
+function notFound(message: string): DomainError {
+  return new DomainError(SnapshotErrorCode.NotFound, message);
+}

@@ -1,0 +1,93 @@
+import type Docker from 'dockerode';
+import { splitReference } from './base-image.js';
+import type { ImageBuilder, ImageSummary, PullOptions } from './image-builder.port.js';
+import { progressPrinter, type ProgressEvent } from './pull-progress.js';
+
+/** The ImageBuilder port on a Docker Engine. */
+export class DockerodeImageBuilder implements ImageBuilder {
+  constructor(private readonly docker: Docker) {}
+
+  async hasImage(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).inspect();
+      return true;
+    } catch (error) {
+      if (statusCode(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async pull(ref: string, options: PullOptions = {}): Promise<void> {
+    const { auth, signal, onProgress } = options;
+    signal?.throwIfAborted();
+    const stream = (await this.docker.pull(ref, auth ? { authconfig: auth } : {})) as NodeJS.ReadableStream & { destroy(error?: Error): void };
+    // Dropping the connection is how a pull is cancelled: the engine stops when its client goes away.
+    const abort = () => stream.destroy(signal?.reason instanceof Error ? signal.reason : new Error('pull aborted'));
+    signal?.addEventListener('abort', abort, { once: true });
+    const print = onProgress ? progressPrinter(onProgress) : undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.docker.modem.followProgress(
+          stream,
+          (error: Error | null, events: ProgressEvent[]) => {
+            const failure = events?.find((event) => event.error !== undefined || event.errorDetail !== undefined);
+            if (error) reject(error);
+            else if (failure) reject(new Error(failure.errorDetail?.message ?? failure.error));
+            else resolve();
+          },
+          (event: ProgressEvent) => print?.(event),
+        );
+      });
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+    signal?.throwIfAborted();
+  }
+
+  async inspect(ref: string): Promise<ImageSummary> {
+    const info = await this.docker.getImage(ref).inspect();
+    const config = info.Config ?? {};
+    return {
+      id: info.Id,
+      sizeBytes: info.Size,
+      ...(config.User ? { user: config.User } : {}),
+      ...(config.WorkingDir ? { workingDir: config.WorkingDir } : {}),
+      env: parseEnv(config.Env ?? []),
+      labels: config.Labels ?? {},
+    };
+  }
+
+  async relabel(source: string, target: string, labels: Record<string, string>): Promise<ImageSummary> {
+    const { repo, tag } = splitReference(target);
+    // Committing a never-started container copies the image's config (user, env, cmd) and adds the
+    // container's labels, with an empty layer on top: labels without rewriting the filesystem.
+    const container = await this.docker.createContainer({ Image: source, Labels: labels, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } });
+    try {
+      await container.commit({ repo, tag, pause: false });
+    } finally {
+      await container.remove({ force: true });
+    }
+    return this.inspect(target);
+  }
+
+  async remove(ref: string): Promise<void> {
+    try {
+      await this.docker.getImage(ref).remove({ force: true });
+    } catch (error) {
+      if (statusCode(error) !== 404) throw error;
+    }
+  }
+}
+
+function parseEnv(entries: string[]): Record<string, string> {
+  return Object.fromEntries(
+    entries.map((entry) => {
+      const at = entry.indexOf('=');
+      return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+    }),
+  );
+}
+
+function statusCode(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null ? (error as { statusCode?: number }).statusCode : undefined;
+}
