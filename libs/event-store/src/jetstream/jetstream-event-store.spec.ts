@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
@@ -64,6 +65,33 @@ describe('JetStreamEventStore on NATS', () => {
     expect((await again.readStream(stream)).map((e) => e.type)).toEqual(['Kept']);
   });
 
+  it('leaves no consumers behind once reads end and subscriptions close', async () => {
+    const stream = `hygiene-${randomUUID()}`;
+    for (const expectedRevision of ['no_stream', 0, 1] as const) {
+      await store.append(stream, [{ id: randomUUID(), type: 'Step', data: {} }], { expectedRevision });
+    }
+    expect(await store.readStream(stream)).toHaveLength(3);
+    for await (const _ of store.readAll()) {
+      // read to the end
+    }
+    for await (const _ of store.readAll()) break;
+    for await (const _ of store.subscribeToAll()) break;
+
+    const other = await JetStreamEventStore.create(nc, { streamName: 'SNAPFORGE_EVENTS_NATS_SPEC', subjectPrefix: 'spec.es' });
+    const subscription = other.subscribeToAll();
+    let first = (): void => undefined;
+    const started = new Promise<void>((resolve) => (first = resolve));
+    const iteration = (async () => {
+      for await (const _ of subscription) first();
+    })();
+    await started;
+    await other.close();
+    await iteration;
+
+    const jsm = await jetstreamManager(nc);
+    expect(await jsm.consumers.list('SNAPFORGE_EVENTS_NATS_SPEC').next()).toEqual([]);
+  });
+
   it('keeps events across a nats-server crash and keeps a live subscription going', async () => {
     const stream = `restart-${randomUUID()}`;
     const before = { id: randomUUID(), type: 'BeforeCrash', data: { n: 1 } };
@@ -88,7 +116,9 @@ describe('JetStreamEventStore on NATS', () => {
     await store.append(stream, [live], { expectedRevision: 0 });
     await waitForReceived(1);
 
+    const reconnected = nextReconnect(nc);
     await server.restart();
+    await reconnected;
 
     expect((await eventually(() => store.readStream(stream))).map((e) => e.id)).toEqual([before.id, live.id]);
     const afterCrash = { id: randomUUID(), type: 'AfterCrash', data: { n: 3 } };
@@ -102,6 +132,10 @@ describe('JetStreamEventStore on NATS', () => {
     ]);
   });
 });
+
+async function nextReconnect(nc: NatsConnection): Promise<void> {
+  for await (const status of nc.status()) if (status.type === 'reconnect') return;
+}
 
 /** Retries while the server is still coming back (connection re-established, JetStream recovering). */
 async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
