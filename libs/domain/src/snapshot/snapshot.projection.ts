@@ -1,3 +1,4 @@
+import { optional } from '../optional-field.js';
 import type { SnapshotRunConfig } from './snapshot-run-config.js';
 import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
 
@@ -151,11 +152,6 @@ function requestedView({ data }: SnapshotRequested): SnapshotView {
     buildTimeoutSeconds: data.buildTimeoutSeconds,
     buildAttempts: 0,
   };
-}
-
-/** Leaves an absent field out rather than present as undefined, so views compare and serialise alike. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 function newestFirst(a: SnapshotView, b: SnapshotView): number {
