@@ -34,12 +34,21 @@ const released = (sandboxProfileId: string): NameReleased<'SandboxProfile'> => (
 
 describe('name reservation decider', () => {
   it('names its commands, events and holder field after the kind', () => {
-    spec.given([]).when(reserve('prof-1')).then([reserved('prof-1')]);
-    spec.given([reserved('prof-1')]).when(release('prof-1')).then([released('prof-1')]);
+    spec
+      .given([])
+      .when(reserve('prof-1'))
+      .then([reserved('prof-1')]);
+    spec
+      .given([reserved('prof-1')])
+      .when(release('prof-1'))
+      .then([released('prof-1')]);
   });
 
   it('lets another holder take a released name, and the first take it back after that is released', () => {
-    spec.given([reserved('prof-1'), released('prof-1')]).when(reserve('prof-2')).then([reserved('prof-2')]);
+    spec
+      .given([reserved('prof-1'), released('prof-1')])
+      .when(reserve('prof-2'))
+      .then([reserved('prof-2')]);
     spec
       .given([reserved('prof-1'), released('prof-1'), reserved('prof-2'), released('prof-2')])
       .when(reserve('prof-1'))
@@ -47,7 +56,10 @@ describe('name reservation decider', () => {
   });
 
   it("refuses with the kind's codes and noun", () => {
-    spec.given([reserved('prof-1')]).when(reserve('prof-2')).thenThrows('PROFILE_NAME_TAKEN', 'a sandbox profile named "default"');
+    spec
+      .given([reserved('prof-1')])
+      .when(reserve('prof-2'))
+      .thenThrows('PROFILE_NAME_TAKEN', 'a sandbox profile named "default"');
     spec
       .given([])
       .when(reserve('prof-1', 'my profile'))
@@ -55,11 +67,16 @@ describe('name reservation decider', () => {
   });
 
   it('refuses an invalid name even to its holder', () => {
-    spec.given([reserved('prof-1')]).when(reserve('prof-1', 'my profile')).thenThrows('PROFILE_INVALID');
+    spec
+      .given([reserved('prof-1')])
+      .when(reserve('prof-1', 'my profile'))
+      .thenThrows('PROFILE_INVALID');
   });
 
   it('gives each resource, workspace and name its own stream', () => {
     expect(nameReservationStreamName('registry', 'ws-1', 'hub')).toBe('registry_name-ws-1:hub');
-    expect(nameReservationStreamName('snapshot', 'ws-1', 'hub')).not.toBe(nameReservationStreamName('registry', 'ws-1', 'hub'));
+    expect(nameReservationStreamName('snapshot', 'ws-1', 'hub')).not.toBe(
+      nameReservationStreamName('registry', 'ws-1', 'hub'),
+    );
   });
 });

@@ -14,7 +14,11 @@ describe('resolveRunConfig', () => {
   });
 
   it("replaces the image's user and work dir with the override's", () => {
-    expect(resolveRunConfig(image, { user: 'root', workDir: '/app' })).toEqual({ ...image, user: 'root', workDir: '/app' });
+    expect(resolveRunConfig(image, { user: 'root', workDir: '/app' })).toEqual({
+      ...image,
+      user: 'root',
+      workDir: '/app',
+    });
   });
 
   it('merges environment variables key by key, the override winning', () => {

@@ -1,3 +1,4 @@
+import { newestFirst } from '../newest-first.js';
 import { optional } from '../optional-field.js';
 import type { SnapshotRunConfig } from './snapshot-run-config.js';
 import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
@@ -152,10 +153,4 @@ function requestedView({ data }: SnapshotRequested): SnapshotView {
     buildTimeoutSeconds: data.buildTimeoutSeconds,
     buildAttempts: 0,
   };
-}
-
-function newestFirst(a: SnapshotView, b: SnapshotView): number {
-  const byCreation = Date.parse(b.createdAt) - Date.parse(a.createdAt);
-  if (byCreation !== 0 && !Number.isNaN(byCreation)) return byCreation;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

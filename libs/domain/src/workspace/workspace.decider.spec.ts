@@ -30,7 +30,10 @@ const issued = (keyId: string, keyHash = `hash-${keyId}`, label?: string): ApiKe
   },
 });
 
-const revoke = (keyId: string): RevokeApiKey => ({ type: 'RevokeApiKey', data: { keyId, at: '2025-01-02T10:00:00.000Z' } });
+const revoke = (keyId: string): RevokeApiKey => ({
+  type: 'RevokeApiKey',
+  data: { keyId, at: '2025-01-02T10:00:00.000Z' },
+});
 const revoked = (keyId: string, keyHash = `hash-${keyId}`): ApiKeyRevoked => ({
   type: 'ApiKeyRevoked',
   data: { workspaceId: 'ws-1', keyId, keyHash, revokedAt: '2025-01-02T10:00:00.000Z' },
@@ -44,7 +47,10 @@ describe('workspace decider', () => {
 
     it('accepts a name of 64 characters, counting an emoji once', () => {
       const name = `${'x'.repeat(63)}🚀`;
-      spec.given([]).when(create(name)).then([created(name)]);
+      spec
+        .given([])
+        .when(create(name))
+        .then([created(name)]);
     });
 
     it('stores only the fields of the contract, whatever else the command carries', () => {
@@ -67,20 +73,35 @@ describe('workspace decider', () => {
 
   describe('IssueApiKey', () => {
     it('issues a key, storing only its hash and label', () => {
-      spec.given([created()]).when(issue('key-1', 'hash-1', 'ci')).then([issued('key-1', 'hash-1', 'ci')]);
+      spec
+        .given([created()])
+        .when(issue('key-1', 'hash-1', 'ci'))
+        .then([issued('key-1', 'hash-1', 'ci')]);
     });
 
     it('issues a key without a label, leaving the label out', () => {
-      spec.given([created()]).when(issue('key-1')).then([issued('key-1')]);
+      spec
+        .given([created()])
+        .when(issue('key-1'))
+        .then([issued('key-1')]);
     });
 
     it('issues several keys to one workspace', () => {
-      spec.given([created(), issued('key-1')]).when(issue('key-2')).then([issued('key-2')]);
+      spec
+        .given([created(), issued('key-1')])
+        .when(issue('key-2'))
+        .then([issued('key-2')]);
     });
 
     it('ignores a key whose hash is already active, whatever its new id (the key ensured at every start)', () => {
-      spec.given([created(), issued('key-1', 'dev-hash')]).when(issue('key-2', 'dev-hash')).then([]);
-      spec.given([created(), issued('key-1', 'dev-hash')]).when(issue('key-1', 'dev-hash')).then([]);
+      spec
+        .given([created(), issued('key-1', 'dev-hash')])
+        .when(issue('key-2', 'dev-hash'))
+        .then([]);
+      spec
+        .given([created(), issued('key-1', 'dev-hash')])
+        .when(issue('key-1', 'dev-hash'))
+        .then([]);
     });
 
     it('issues again, under a new id, a key whose hash was revoked', () => {
@@ -91,8 +112,14 @@ describe('workspace decider', () => {
     });
 
     it('refuses to reuse the id of another key, even a revoked one', () => {
-      spec.given([created(), issued('key-1')]).when(issue('key-1', 'other-hash')).thenThrows('API_KEY_ALREADY_EXISTS', 'key-1');
-      spec.given([created(), issued('key-1'), revoked('key-1')]).when(issue('key-1')).thenThrows('API_KEY_ALREADY_EXISTS');
+      spec
+        .given([created(), issued('key-1')])
+        .when(issue('key-1', 'other-hash'))
+        .thenThrows('API_KEY_ALREADY_EXISTS', 'key-1');
+      spec
+        .given([created(), issued('key-1'), revoked('key-1')])
+        .when(issue('key-1'))
+        .thenThrows('API_KEY_ALREADY_EXISTS');
     });
 
     it('refuses an empty hash', () => {
@@ -106,15 +133,24 @@ describe('workspace decider', () => {
 
   describe('RevokeApiKey', () => {
     it('revokes an active key, naming its hash', () => {
-      spec.given([created(), issued('key-1'), issued('key-2')]).when(revoke('key-1')).then([revoked('key-1')]);
+      spec
+        .given([created(), issued('key-1'), issued('key-2')])
+        .when(revoke('key-1'))
+        .then([revoked('key-1')]);
     });
 
     it('ignores a repeated revocation', () => {
-      spec.given([created(), issued('key-1'), revoked('key-1')]).when(revoke('key-1')).then([]);
+      spec
+        .given([created(), issued('key-1'), revoked('key-1')])
+        .when(revoke('key-1'))
+        .then([]);
     });
 
     it('refuses a key the workspace never issued', () => {
-      spec.given([created(), issued('key-1')]).when(revoke('key-9')).thenThrows('API_KEY_NOT_FOUND', 'key-9');
+      spec
+        .given([created(), issued('key-1')])
+        .when(revoke('key-9'))
+        .thenThrows('API_KEY_NOT_FOUND', 'key-9');
     });
 
     it('refuses when the workspace does not exist', () => {

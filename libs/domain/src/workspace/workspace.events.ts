@@ -2,7 +2,10 @@ import type { DomainEvent } from '../domain-event.js';
 
 // Every event carries the workspace id so that the directory can file it without knowing the stream.
 
-export type WorkspaceCreated = DomainEvent<'WorkspaceCreated', { workspaceId: string; name: string; createdAt: string }>;
+export type WorkspaceCreated = DomainEvent<
+  'WorkspaceCreated',
+  { workspaceId: string; name: string; createdAt: string }
+>;
 
 export type ApiKeyIssued = DomainEvent<
   'ApiKeyIssued',

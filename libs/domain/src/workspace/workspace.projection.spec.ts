@@ -8,7 +8,13 @@ const created = (workspaceId: string, name = workspaceId): WorkspaceCreated => (
 });
 const issued = (workspaceId: string, keyId: string, keyHash = `hash-${keyId}`, label?: string): ApiKeyIssued => ({
   type: 'ApiKeyIssued',
-  data: { workspaceId, keyId, keyHash, ...(label === undefined ? {} : { label }), issuedAt: '2025-01-01T11:00:00.000Z' },
+  data: {
+    workspaceId,
+    keyId,
+    keyHash,
+    ...(label === undefined ? {} : { label }),
+    issuedAt: '2025-01-01T11:00:00.000Z',
+  },
 });
 const revoked = (workspaceId: string, keyId: string, keyHash = `hash-${keyId}`): ApiKeyRevoked => ({
   type: 'ApiKeyRevoked',
@@ -34,7 +40,12 @@ describe('WorkspaceDirectory', () => {
   });
 
   it('no longer resolves a revoked key, but still the others', () => {
-    const directory = given(created('ws-1'), issued('ws-1', 'key-1'), issued('ws-1', 'key-2'), revoked('ws-1', 'key-1'));
+    const directory = given(
+      created('ws-1'),
+      issued('ws-1', 'key-1'),
+      issued('ws-1', 'key-2'),
+      revoked('ws-1', 'key-1'),
+    );
     expect(directory.workspaceForKeyHash('hash-key-1')).toBeUndefined();
     expect(directory.workspaceForKeyHash('hash-key-2')?.keyId).toBe('key-2');
   });
@@ -102,7 +113,9 @@ describe('WorkspaceDirectory', () => {
 
     it('is unchanged by redelivered events, and a late redelivery never brings a revoked key back', () => {
       expect(dump(given(...history, ...history))).toEqual(dump(given(...history)));
-      expect(dump(given(...history, issued('ws-1', 'key-1'), created('ws-1', 'Renamed')))).toEqual(dump(given(...history)));
+      expect(dump(given(...history, issued('ws-1', 'key-1'), created('ws-1', 'Renamed')))).toEqual(
+        dump(given(...history)),
+      );
     });
 
     it('ignores keys of a workspace it never saw created', () => {
