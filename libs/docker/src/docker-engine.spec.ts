@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { ensureBaseImage } from './base-image.js';
-import { ensureDockerEngine, followProgress, stopDockerEngine } from './docker-engine.js';
+import { ensureDockerEngine, followProgress } from './docker-engine.js';
 
 describe('ensureDockerEngine', () => {
   it('leaves an engine that already answers alone', async () => {
@@ -18,12 +18,6 @@ describe('ensureDockerEngine', () => {
       if (previous === undefined) delete process.env['DOCKER_HOST'];
       else process.env['DOCKER_HOST'] = previous;
     }
-  });
-});
-
-describe('stopDockerEngine', () => {
-  it('treats a process that is gone as stopped', async () => {
-    await expect(stopDockerEngine(2 ** 22 + 1)).resolves.toBeUndefined();
   });
 });
 

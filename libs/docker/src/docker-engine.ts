@@ -22,7 +22,8 @@ export interface EnsureDockerEngineOptions {
 
 /**
  * Makes sure a Docker Engine answers on the default socket. When none does, starts `dockerd`
- * detached (it outlives this process) and waits until it answers.
+ * detached (it outlives this process; whoever asked stops it with SIGTERM by its pid) and waits
+ * until it answers.
  */
 export async function ensureDockerEngine(options: EnsureDockerEngineOptions = {}): Promise<DockerEngineStatus> {
   const docker = new Docker();
@@ -55,7 +56,8 @@ export async function ensureDockerEngine(options: EnsureDockerEngineOptions = {}
       throw new Error(`dockerd exited with ${exitCode} before it answered; end of ${logFile}:\n${tail(logFile)}`);
     }
     if (Date.now() > deadline) {
-      await stopDockerEngine(pid);
+      // TERM, not KILL: dockerd then also stops the containerd it started.
+      process.kill(pid, 'SIGTERM');
       throw new Error(`dockerd did not answer within ${timeoutMs / 1000} s; end of ${logFile}:\n${tail(logFile)}`);
     }
     await sleep(200);
@@ -63,22 +65,10 @@ export async function ensureDockerEngine(options: EnsureDockerEngineOptions = {}
   return { started: true, pid, logFile };
 }
 
-/** Stops a dockerd that `ensureDockerEngine` started, and waits until it is gone with its containerd. */
-export async function stopDockerEngine(pid: number, timeoutMs = 30_000): Promise<void> {
-  if (!signal(pid, 'SIGTERM')) return;
-  const deadline = Date.now() + timeoutMs;
-  while (isRunning(pid)) {
-    if (Date.now() > deadline) {
-      signal(pid, 'SIGKILL');
-      return;
-    }
-    await sleep(100);
-  }
-}
-
 /**
  * Waits for the end of a progress stream (import, pull, push) and fails with the engine's message:
- * the engine reports most failures inside a stream that began with HTTP 200.
+ * some failures, such as a push whose registry is unreachable, come inside a stream that began
+ * with HTTP 200.
  */
 export async function followProgress(docker: Docker, stream: NodeJS.ReadableStream): Promise<void> {
   const events = await new Promise<Array<{ error?: string; errorDetail?: { message?: string } }>>((resolve, reject) =>
@@ -96,26 +86,6 @@ async function answers(docker: Docker): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-function signal(pid: number, name: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(pid, name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A process that exited but was not reaped yet (its parent may never reap it) counts as gone. */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return signal(pid, 0);
   }
 }
 

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** Resolves with a description of how the process ended. */
+  readonly exited: Promise<string>;
+  /** SIGTERM, then SIGKILL after `timeoutMs`; resolves once the process is gone. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+const COLOURS = [36, 33, 35, 32, 34, 91, 96];
+
+export interface ServiceOutput {
+  /** Width the names are padded to, so the output lines up. */
+  readonly nameWidth: number;
+  readonly colour: boolean;
+  readonly index: number;
+}
+
+/** Runs `node <script>` with every line of its output prefixed by the service name. */
+export function startService(name: string, script: string, env: NodeJS.ProcessEnv, output: ServiceOutput): ServiceProcess {
+  // Detached (own process group): Ctrl-C reaches only the runner, which stops services before NATS.
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const label = name.padEnd(output.nameWidth);
+  const prefix = output.colour ? `\x1b[${COLOURS[output.index % COLOURS.length]}m${label}\x1b[0m │ ` : `${label} │ `;
+  forwardLines(child.stdout, process.stdout, prefix);
+  forwardLines(child.stderr, process.stderr, prefix);
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(`could not start: ${error.message}`));
+    child.once('exit', (code, signal) => resolve(signal ? `ended by ${signal}` : `exited with code ${code}`));
+  });
+  return {
+    name,
+    child,
+    exited,
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signalGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Last resort when the runner itself goes down: nothing of ours may stay behind. */
+export function killService(service: ServiceProcess): void {
+  signalGroup(service.child, 'SIGKILL');
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+function forwardLines(from: Readable | null, to: Writable, prefix: string): void {
+  if (!from) return;
+  createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${prefix}${line}\n`));
+}
