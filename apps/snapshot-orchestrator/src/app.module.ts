@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@snapforge/messaging';
+import { RegistriesModule } from './registries/registries.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('snapshot-orchestrator'), SnapshotsModule],
+  imports: [MessagingModule.forRoot('snapshot-orchestrator'), SnapshotsModule, RegistriesModule],
 })
 export class AppModule {}

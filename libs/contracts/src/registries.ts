@@ -1,17 +1,5 @@
+import type { RegistryCredentials, RegistryListPage, RegistryView } from '@snapforge/domain';
 import { rpc } from './rpc.js';
-
-/** A private image registry as the API shows it: the password never leaves the write path. */
-export interface RegistryView {
-  id: string;
-  workspaceId: string;
-  name: string;
-  url: string;
-  username?: string;
-  hasPassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-  createdBy?: string;
-}
 
 export interface CreateRegistryRequest {
   workspaceId: string;
@@ -45,18 +33,12 @@ export interface ListRegistriesRequest {
   offset: number;
 }
 
-/** For builder agents only: the agent decrypts the password itself, right before it pulls. */
-export interface RegistryCredentials {
-  url: string;
-  username?: string;
-  passwordCiphertext?: string;
-}
-
 export const registryRpc = {
   create: rpc<CreateRegistryRequest, RegistryView>('snapshot-orchestrator', 'registry.create'),
   get: rpc<RegistryRef, RegistryView>('snapshot-orchestrator', 'registry.get'),
-  list: rpc<ListRegistriesRequest, { items: RegistryView[]; total: number }>('snapshot-orchestrator', 'registry.list'),
+  list: rpc<ListRegistriesRequest, RegistryListPage>('snapshot-orchestrator', 'registry.list'),
   update: rpc<UpdateRegistryRequest, RegistryView>('snapshot-orchestrator', 'registry.update'),
   delete: rpc<RegistryRef, { deleted: true }>('snapshot-orchestrator', 'registry.delete'),
+  /** For builder agents only: the agent decrypts the password itself, right before it pulls. */
   credentials: rpc<RegistryRef, RegistryCredentials>('snapshot-orchestrator', 'registry.credentials'),
 };

@@ -20,27 +20,22 @@ export class DockerodeImageBuilder implements ImageBuilder {
   async pull(ref: string, options: PullOptions = {}): Promise<void> {
     const { auth, signal, onProgress } = options;
     signal?.throwIfAborted();
-    const stream = (await this.docker.pull(ref, auth ? { authconfig: auth } : {})) as NodeJS.ReadableStream & { destroy(error?: Error): void };
-    // Dropping the connection is how a pull is cancelled: the engine stops when its client goes away.
-    const abort = () => stream.destroy(signal?.reason instanceof Error ? signal.reason : new Error('pull aborted'));
-    signal?.addEventListener('abort', abort, { once: true });
+    // The signal goes down to the HTTP request: aborting drops the connection, and the engine stops
+    // a pull whose client went away, whether it is still waiting for the registry or streaming.
+    const stream = (await this.docker.pull(ref, { ...(auth ? { authconfig: auth } : {}), ...(signal ? { abortSignal: signal } : {}) })) as NodeJS.ReadableStream;
     const print = onProgress ? progressPrinter(onProgress) : undefined;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        this.docker.modem.followProgress(
-          stream,
-          (error: Error | null, events: ProgressEvent[]) => {
-            const failure = events?.find((event) => event.error !== undefined || event.errorDetail !== undefined);
-            if (error) reject(error);
-            else if (failure) reject(new Error(failure.errorDetail?.message ?? failure.error));
-            else resolve();
-          },
-          (event: ProgressEvent) => print?.(event),
-        );
-      });
-    } finally {
-      signal?.removeEventListener('abort', abort);
-    }
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (error: Error | null, events: ProgressEvent[]) => {
+          const failure = events?.find((event) => event.error !== undefined || event.errorDetail !== undefined);
+          if (error) reject(error);
+          else if (failure) reject(new Error(failure.errorDetail?.message ?? failure.error));
+          else resolve();
+        },
+        (event: ProgressEvent) => print?.(event),
+      );
+    });
     signal?.throwIfAborted();
   }
 

@@ -1,0 +1,145 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import Docker from 'dockerode';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { SERVICE_NAMES, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
+import { connectNats, RpcClient } from '@snapforge/messaging';
+import { freePort } from './free-port.js';
+import { stopChild } from './listening-process.js';
+import { startNatsServer, type NatsServerHandle } from './nats-server.js';
+import { onCleanup } from './test-resources.js';
+
+const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
+let built = false;
+
+export interface RunningService {
+  readonly name: string;
+  readonly process: ChildProcess;
+}
+
+export interface ServiceStack {
+  /** Gateway base URL, e.g. http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly nats: NatsServerHandle;
+  readonly env: Readonly<Record<string, string>>;
+  /** Everything every service printed so far (to look for secrets that must not be there). */
+  logs(): string;
+  /** Starts one more process of a service (a second builder agent, say), with extra environment. */
+  startService(service: ServiceName, extraEnv?: Record<string, string>, label?: string): Promise<RunningService>;
+  /** A new workspace and its API key, made the way the CLI makes them. */
+  createWorkspace(name: string): Promise<CreatedWorkspace>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Services to start (default: all six). */
+  services?: readonly ServiceName[];
+  env?: Record<string, string>;
+}
+
+/**
+ * The whole system as separate processes from `dist/`, on an isolated nats-server, the way
+ * `npm start` runs it: what end-to-end tests talk to. Builds first, so `dist/` matches the sources.
+ */
+export async function startServiceStack(options: StackOptions = {}): Promise<ServiceStack> {
+  if (!built) {
+    const build = spawnSync(process.execPath, [join(workspaceRoot, 'tools/build/build.mjs')], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+    built = true;
+  }
+  const nats = await startNatsServer();
+  const port = await freePort();
+  const env: Record<string, string> = {
+    SNAPFORGE_NATS_URL: nats.url,
+    SNAPFORGE_HTTP_HOST: '127.0.0.1',
+    SNAPFORGE_HTTP_PORT: String(port),
+    SNAPFORGE_SECRET_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
+  };
+  const output: string[] = [];
+  const children = new Set<ChildProcess>();
+  const exits: string[] = [];
+  let nc: NatsConnection | undefined;
+
+  const workspaceIds: string[] = [];
+
+  const stopAll = async () => {
+    await Promise.all([...children].map((child) => stopChild(child)));
+    await nc?.close();
+    await nats.stop();
+    await removeWorkspaceImages(workspaceIds);
+  };
+  const release = onCleanup(stopAll);
+
+  const startService = async (service: ServiceName, extraEnv: Record<string, string> = {}, label: string = service) => {
+    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', service, 'src/main.js')], {
+      cwd: workspaceRoot,
+      env: { ...process.env, ...env, ...extraEnv, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      exits.push(`${label} exited (${signal ?? code})`);
+    });
+    const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    return { name: label, process: child };
+  };
+
+  try {
+    for (const service of options.services ?? SERVICE_NAMES) await startService(service);
+    const url = `http://127.0.0.1:${port}`;
+    if ((options.services ?? SERVICE_NAMES).includes('api-gateway')) {
+      await waitForHealthy(url, () => exits, () => output.join('\n'));
+    }
+    nc = await connectNats('test-stack', nats.url);
+    const rpc = new RpcClient(nc);
+    return {
+      url,
+      nats,
+      env,
+      logs: () => output.join('\n'),
+      startService,
+      createWorkspace: async (name) => {
+        const created = await rpc.request(workspaceRpc.create, { name }, { timeoutMs: 10_000 });
+        workspaceIds.push(created.workspaceId);
+        return created;
+      },
+      stop: release,
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** Snapshot images carry their workspace's id: whatever the stack built for its workspaces goes. */
+async function removeWorkspaceImages(workspaceIds: readonly string[]): Promise<void> {
+  if (workspaceIds.length === 0) return;
+  const docker = new Docker();
+  for (const workspaceId of workspaceIds) {
+    const images = await docker.listImages({ filters: { label: [`io.snapforge.workspace-id=${workspaceId}`] } });
+    for (const image of images) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+  }
+}
+
+async function waitForHealthy(url: string, exits: () => string[], logs: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (exits().length > 0) throw new Error(`a service stopped while the stack started: ${exits().join(', ')}\n--- service output ---\n${logs().slice(-8000)}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      last = await response.text();
+      if (response.ok) return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the stack did not become healthy within ${timeoutMs} ms: ${last}\n--- service output ---\n${logs().slice(-8000)}`);
+}
