@@ -4,3 +4,5 @@ export * from './nats-server.js';
 export * from './listening-process.js';
 export * from './docker-for-tests.js';
 export * from './registry.js';
+export * from './service-stack.js';
+export * from './tcp-proxy.js';
