@@ -7,10 +7,11 @@ import type { ServiceProcess } from './service-process.js';
 export async function waitForHealth(url: string, services: readonly ServiceProcess[], timeoutMs: number): Promise<void> {
   let last = 'no answer yet';
   let unhealthy: string[] = [];
+  let settled = false;
   const ended = services.map((service) => service.exited.then((how) => Promise.reject(new Error(`${service.name} ${how} while starting`))));
   const poll = async () => {
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
+    while (!settled && Date.now() < deadline) {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
         const body = await response.text();
@@ -25,7 +26,11 @@ export async function waitForHealth(url: string, services: readonly ServiceProce
     const names = unhealthy.length ? unhealthy.join(', ') : services.map((service) => service.name).join(', ');
     throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s; not healthy: ${names}\nlast answer: ${last}`);
   };
-  await Promise.race([poll(), ...ended]);
+  try {
+    await Promise.race([poll(), ...ended]);
+  } finally {
+    settled = true;
+  }
 }
 
 /** The gateway answers `{ services: { <name>: { status, error? } } }`. */
