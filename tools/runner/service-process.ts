@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { commandLine, isRunning, stopProcess } from './process-control.js';
 
 export interface ServiceProcess {
   readonly name: string;
@@ -44,6 +46,25 @@ export function startService(name: string, script: string, env: NodeJS.ProcessEn
       clearTimeout(timer);
     },
   };
+}
+
+/** Keeps the pids where a later run finds them: a runner killed with SIGKILL cannot stop its services. */
+export async function recordServices(pidFile: string, services: readonly ServiceProcess[]): Promise<void> {
+  await writeFile(pidFile, services.map((service) => service.child.pid).join('\n'));
+}
+
+export async function forgetServices(pidFile: string): Promise<void> {
+  await rm(pidFile, { force: true });
+}
+
+/** Stops the recorded processes that still run one of the scripts under `scriptDir`; returns how many. */
+export async function stopLeftoverServices(pidFile: string, scriptDir: string): Promise<number> {
+  const pids = (await readFile(pidFile, 'utf8').catch(() => '')).split(/\s+/).filter(Boolean).map(Number);
+  // argv: node --enable-source-maps <script>
+  const leftovers = pids.filter((pid) => isRunning(pid) && (commandLine(pid)[2] ?? '').startsWith(`${scriptDir}/`));
+  await Promise.all(leftovers.map((pid) => stopProcess(pid, 10_000)));
+  await forgetServices(pidFile);
+  return leftovers.length;
 }
 
 /** Last resort when the runner itself goes down: nothing of ours may stay behind. */

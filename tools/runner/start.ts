@@ -1,15 +1,15 @@
 // `npm start` once start.sh has installed and built: brings up a development stack in order, and
 // on Ctrl-C (SIGINT/SIGTERM) stops in reverse order whatever this run started, and nothing else.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { SERVICE_NAMES } from '@snapforge/contracts';
 import { BASE_IMAGE, ensureBaseImage, ensureDockerEngine } from '@snapforge/docker';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { startDevNatsServer } from './dev-nats-server.js';
-import { commandLine, isRunning, stopProcess } from './process-control.js';
+import { stopProcess } from './process-control.js';
 import { dataDir, workspaceRoot } from './runner-paths.js';
-import { killService, startService, type ServiceProcess } from './service-process.js';
+import { forgetServices, killService, recordServices, startService, stopLeftoverServices, type ServiceProcess } from './service-process.js';
 import { waitForHealth } from './wait-for-health.js';
 
 const natsPort = Number(process.env['SNAPFORGE_NATS_PORT'] ?? 4222);
@@ -20,18 +20,6 @@ const nameWidth = Math.max(...SERVICE_NAMES.map((name) => name.length));
 const runnerLabel = 'runner'.padEnd(nameWidth);
 
 const say = (message: string) => console.log(colour ? `\x1b[1m${runnerLabel}\x1b[0m │ ${message}` : `${runnerLabel} │ ${message}`);
-
-/** Services of a run that was killed (SIGKILL gives no chance to clean up), found by their pids. */
-const servicePidFile = join(dataDir, 'services.pid');
-
-async function stopLeftoverServices(): Promise<void> {
-  const pids = (await readFile(servicePidFile, 'utf8').catch(() => '')).split(/\s+/).filter(Boolean).map(Number);
-  const ours = (pid: number) => isRunning(pid) && (commandLine(pid)[2] ?? '').startsWith(join(workspaceRoot, 'dist/apps/'));
-  const leftovers = pids.filter(ours);
-  if (leftovers.length) say(`stopping ${leftovers.length} service process(es) that an earlier run left`);
-  await Promise.all(leftovers.map((pid) => stopProcess(pid, 10_000)));
-  await rm(servicePidFile, { force: true });
-}
 
 /** What this run started, stopped last-started first. */
 const started: Array<{ what: string; stop: () => Promise<void> }> = [];
@@ -64,7 +52,9 @@ async function main(): Promise<void> {
     say('using the Docker Engine that is already running');
   }
 
-  await stopLeftoverServices();
+  const servicePidFile = join(dataDir, 'services.pid');
+  const leftovers = await stopLeftoverServices(servicePidFile, join(workspaceRoot, 'dist/apps'));
+  if (leftovers) say(`stopped ${leftovers} service process(es) that a killed run left`);
   const nats = await startDevNatsServer(dataDir, natsPort);
   say(`${nats.adopted ? 'took over the nats-server an earlier run left' : 'started nats-server'} on ${nats.url} (pid ${nats.pid})`);
   started.push({ what: 'nats-server', stop: () => nats.stop() });
@@ -87,15 +77,15 @@ async function main(): Promise<void> {
     const serviceEnv = name === 'api-gateway' ? { ...env, SNAPFORGE_HTTP_PORT: String(httpPort) } : env;
     services.push(startService(name, join(workspaceRoot, 'dist/apps', name, 'src/main.js'), serviceEnv, { nameWidth, colour, index }));
   });
-  await writeFile(servicePidFile, services.map((service) => service.child.pid).join('\n'));
   // All at once: each drains its own NATS connection, none waits for another.
   started.push({
     what: 'the services',
     stop: async () => {
       await Promise.all(services.map((service) => service.stop()));
-      await rm(servicePidFile, { force: true });
+      await forgetServices(servicePidFile);
     },
   });
+  await recordServices(servicePidFile, services);
   say(`started ${SERVICE_NAMES.join(', ')}; waiting for them to be healthy`);
 
   const url = `http://127.0.0.1:${httpPort}`;
