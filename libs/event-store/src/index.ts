@@ -13,3 +13,4 @@ export * from './decider-command-handler.js';
 export * from './live-projection.js';
 export * from './checkpointed-reactor.js';
 export * from './event-store.module.js';
+export * from './read-model-projection.js';

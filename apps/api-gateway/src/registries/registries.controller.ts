@@ -4,9 +4,9 @@ import { registryRpc } from '@snapforge/contracts';
 import { RpcClient } from '@snapforge/messaging';
 import { SecretBox } from '@snapforge/secrets';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator.js';
+import { LIST_DEFAULT_LIMIT, ListQuery } from '../common/list.query.js';
 import type { WorkspacePrincipal } from '../auth/workspace-principal.js';
 import { CreateRegistryDto } from './dto/create-registry.dto.js';
-import { ListRegistriesQuery, REGISTRY_LIST_DEFAULT_LIMIT } from './dto/list-registries.query.js';
 import { UpdateRegistryDto } from './dto/update-registry.dto.js';
 import { RegistryListResponse, RegistryResponse } from './registry.response.js';
 
@@ -39,12 +39,12 @@ export class RegistriesController {
 
   @Get()
   @ApiOkResponse({ type: RegistryListResponse })
-  async list(@CurrentWorkspace() workspace: WorkspacePrincipal, @Query() query: ListRegistriesQuery): Promise<RegistryListResponse> {
+  async list(@CurrentWorkspace() workspace: WorkspacePrincipal, @Query() query: ListQuery): Promise<RegistryListResponse> {
     const offset = query.offset ?? 0;
     const page = await this.rpc.request(registryRpc.list, {
       workspaceId: workspace.workspaceId,
       ...(query.name_contains ? { nameContains: query.name_contains } : {}),
-      limit: query.limit ?? REGISTRY_LIST_DEFAULT_LIMIT,
+      limit: query.limit ?? LIST_DEFAULT_LIMIT,
       offset,
     });
     return { registries: page.items.map(RegistryResponse.from), offset, total: page.total };

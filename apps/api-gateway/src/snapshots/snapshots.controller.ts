@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { snapshotRpc } from '@snapforge/contracts';
-import { SNAPSHOT_LIST_DEFAULT_LIMIT } from '@snapforge/domain';
 import { RpcClient } from '@snapforge/messaging';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator.js';
+import { LIST_DEFAULT_LIMIT, ListQuery } from '../common/list.query.js';
 import type { WorkspacePrincipal } from '../auth/workspace-principal.js';
 import { CreateSnapshotDto } from './dto/create-snapshot.dto.js';
-import { ListSnapshotsQuery } from './dto/list-snapshots.query.js';
 import { RunConfigDto } from './dto/run-config.dto.js';
 import { SnapshotListResponse, SnapshotResponse } from './snapshot.response.js';
 
@@ -37,12 +36,12 @@ export class SnapshotsController {
 
   @Get()
   @ApiOkResponse({ type: SnapshotListResponse })
-  async list(@CurrentWorkspace() workspace: WorkspacePrincipal, @Query() query: ListSnapshotsQuery): Promise<SnapshotListResponse> {
+  async list(@CurrentWorkspace() workspace: WorkspacePrincipal, @Query() query: ListQuery): Promise<SnapshotListResponse> {
     const offset = query.offset ?? 0;
     const page = await this.rpc.request(snapshotRpc.list, {
       workspaceId: workspace.workspaceId,
       ...(query.name_contains ? { nameContains: query.name_contains } : {}),
-      limit: query.limit ?? SNAPSHOT_LIST_DEFAULT_LIMIT,
+      limit: query.limit ?? LIST_DEFAULT_LIMIT,
       offset,
     });
     return { snapshots: page.items.map(SnapshotResponse.from), offset, total: page.total };

@@ -1,35 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PartialType } from '@nestjs/swagger';
+import { CreateRegistryDto } from './create-registry.dto.js';
 
-export class UpdateRegistryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2048)
-  url?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
-  username?: string;
-
-  @ApiPropertyOptional({ writeOnly: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  password?: string;
-
-  @ApiPropertyOptional({ enum: ['DOCKER_CONFIG'] })
-  @IsOptional()
-  @IsIn(['DOCKER_CONFIG'], { message: 'auth_type must be DOCKER_CONFIG (username and password); AWS roles are not supported' })
-  auth_type?: string;
-}
+/** `PATCH /api/v2/sandboxes/registries/{name}`: any field of a registry; absent fields stay. */
+export class UpdateRegistryDto extends PartialType(CreateRegistryDto) {}

@@ -2,7 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SNAPSHOT_LIST_DEFAULT_LIMIT, SNAPSHOT_LIST_MAX_LIMIT } from '@snapforge/domain';
 
-export class ListSnapshotsQuery {
+export const LIST_DEFAULT_LIMIT = SNAPSHOT_LIST_DEFAULT_LIMIT;
+
+/** `?name_contains=&limit=&offset=`, the paging every LangSmith list endpoint takes. */
+export class ListQuery {
   @ApiPropertyOptional({ description: 'case-insensitive substring of the name' })
   @IsOptional()
   @IsString()

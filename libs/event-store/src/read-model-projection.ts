@@ -1,0 +1,37 @@
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { RecordedEvent } from './event-data.js';
+import type { EventStore } from './event-store.port.js';
+import type { GlobalPosition } from './global-position.js';
+import { LiveProjection } from './live-projection.js';
+
+/**
+ * A service's in-memory read model as a Nest provider: replayed before the service starts answering
+ * (onModuleInit runs before the listener starts), then kept live. Subclass it per read model.
+ */
+export abstract class ReadModelProjection<Event, Model extends { apply(event: Event): void }> implements OnModuleInit, OnApplicationShutdown {
+  private readonly live: LiveProjection;
+
+  protected constructor(
+    store: EventStore,
+    name: string,
+    readonly model: Model,
+    accepts: (event: RecordedEvent) => event is RecordedEvent & Event,
+  ) {
+    this.live = new LiveProjection(store, name, (event) => {
+      if (accepts(event)) model.apply(event);
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.live.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.live.stop();
+  }
+
+  /** Read-your-writes: resolves once the model has applied the event at `position`. */
+  waitFor(position: GlobalPosition | undefined): Promise<void> {
+    return position ? this.live.waitFor(position) : Promise.resolve();
+  }
+}
