@@ -11,6 +11,8 @@ export interface CreateSnapshotRequest {
   /** Absent: the orchestrator's default (SNAPFORGE_BUILD_TIMEOUT_SECONDS, 10 minutes). */
   buildTimeoutSeconds?: number;
   createdBy?: string;
+  /** The client's `Idempotency-Key`: a retry with the same key answers with the same snapshot. */
+  idempotencyKey?: string;
 }
 
 export interface SnapshotRef {

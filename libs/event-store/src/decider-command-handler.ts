@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider } from '@snapforge/domain';
+import { deterministicUuid } from './deterministic-uuid.js';
 import type { EventStore } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
 import { WrongExpectedVersionError } from './wrong-expected-version.error.js';
@@ -26,6 +27,7 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
   decider: Decider<Command, State, Event>,
   streamName: string,
   command: Command,
+  options: { idempotencyKey?: string } = {},
 ): Promise<CommandOutcome<State, Event>> {
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
@@ -37,7 +39,7 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
     try {
       const { position } = await store.append(
         streamName,
-        events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data })),
+        events.map((event, index) => ({ id: eventId(options.idempotencyKey, streamName, index), type: event.type, data: event.data })),
         { expectedRevision },
       );
       return { events, state: events.reduce(decider.evolve, state), position };
@@ -45,4 +47,9 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
       if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+/** With an idempotency key, a retried command appends events with the same ids, which the store drops. */
+function eventId(idempotencyKey: string | undefined, streamName: string, index: number): string {
+  return idempotencyKey === undefined ? randomUUID() : deterministicUuid(`${idempotencyKey}:${streamName}:${index}`);
 }

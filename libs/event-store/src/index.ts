@@ -14,3 +14,4 @@ export * from './live-projection.js';
 export * from './checkpointed-reactor.js';
 export * from './event-store.module.js';
 export * from './read-model-projection.js';
+export * from './deterministic-uuid.js';

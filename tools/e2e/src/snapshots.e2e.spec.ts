@@ -43,10 +43,14 @@ describe('snapshots through the LangSmith client', () => {
 
   /** Raw HTTP for statuses and bodies; every body is kept to check that no secret leaked into one. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
-  async function api(path: string, init: RequestInit & { key?: string } = {}): Promise<{ status: number; body: any }> {
+  async function api(path: string, init: RequestInit & { key?: string; idempotencyKey?: string } = {}): Promise<{ status: number; body: any }> {
     const response = await fetch(`${stack.url}${path}`, {
       ...init,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), 'x-api-key': init.key ?? apiKey },
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.idempotencyKey ? { 'idempotency-key': init.idempotencyKey } : {}),
+        'x-api-key': init.key ?? apiKey,
+      },
     });
     const text = await response.text();
     responses.push(text);
@@ -194,6 +198,20 @@ describe('snapshots through the LangSmith client', () => {
     const again = await api('/v2/sandboxes/snapshots', { method: 'POST', body: JSON.stringify({ name: taken, docker_image: docker.baseImage, fs_capacity_bytes: 1024 ** 3 }) });
     expect(again.status).toBe(201);
     docker.track(docker.docker.getImage(`snapforge/snapshot:${(await settled(again.body.id)).id}`));
+  });
+
+  it('answers a retried create with the same Idempotency-Key with the original snapshot', async () => {
+    const body = JSON.stringify({ name: name('retried'), docker_image: docker.baseImage, fs_capacity_bytes: 1024 ** 3 });
+    const idempotencyKey = randomUUID();
+    const [first, second] = await Promise.all([
+      api('/v2/sandboxes/snapshots', { method: 'POST', body, idempotencyKey }),
+      api('/v2/sandboxes/snapshots', { method: 'POST', body, idempotencyKey }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.id).toBe(first.body.id);
+    const third = await api('/v2/sandboxes/snapshots', { method: 'POST', body, idempotencyKey });
+    expect(third.body.id).toBe(first.body.id);
+    docker.track(docker.docker.getImage(`snapforge/snapshot:${(await settled(first.body.id)).id}`));
   });
 
   it('lists newest first with name filter and paging, scoped to the workspace', async () => {

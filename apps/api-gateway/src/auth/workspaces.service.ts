@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CreatedWorkspace } from '@snapforge/contracts';
 import { workspaceDecider, workspaceStreamName } from '@snapforge/domain';
-import { EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
+import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
 import { generateApiKey, hashApiKey } from '@snapforge/secrets';
 import { WorkspaceDirectoryService } from './workspace-directory.service.js';
 
@@ -22,7 +22,7 @@ export class WorkspacesService implements OnApplicationBootstrap {
     const devKey = process.env.SNAPFORGE_DEV_API_KEY;
     if (!devKey) return;
     // A fixed id makes every start re-ensure the same workspace instead of making a new one.
-    const workspaceId = uuidFrom(`snapforge-dev-workspace`);
+    const workspaceId = deterministicUuid('snapforge-dev-workspace');
     await this.ensureWorkspace(workspaceId, DEV_WORKSPACE_NAME);
     await this.issueKey(workspaceId, devKey, 'development key');
     this.logger.log(`development workspace ${workspaceId} accepts SNAPFORGE_DEV_API_KEY`);
@@ -53,9 +53,4 @@ export class WorkspacesService implements OnApplicationBootstrap {
     // The key must work on the very next request.
     await this.directory.waitFor(outcome.position);
   }
-}
-
-function uuidFrom(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

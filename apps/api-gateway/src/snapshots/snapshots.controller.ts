@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { snapshotRpc } from '@snapforge/contracts';
 import { RpcClient } from '@snapforge/messaging';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator.js';
@@ -19,7 +19,12 @@ export class SnapshotsController {
   @Post()
   @HttpCode(201)
   @ApiOkResponse({ type: SnapshotResponse })
-  async create(@CurrentWorkspace() workspace: WorkspacePrincipal, @Body() body: CreateSnapshotDto): Promise<SnapshotResponse> {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key answers with the same snapshot' })
+  async create(
+    @CurrentWorkspace() workspace: WorkspacePrincipal,
+    @Body() body: CreateSnapshotDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<SnapshotResponse> {
     const runConfig = RunConfigDto.toDomain(body.run_config);
     const view = await this.rpc.request(snapshotRpc.create, {
       workspaceId: workspace.workspaceId,
@@ -30,6 +35,7 @@ export class SnapshotsController {
       ...(runConfig ? { runConfig } : {}),
       ...(body.build_timeout_seconds ? { buildTimeoutSeconds: body.build_timeout_seconds } : {}),
       createdBy: workspace.keyId,
+      ...(idempotencyKey ? { idempotencyKey: idempotencyKey.slice(0, 256) } : {}),
     });
     return SnapshotResponse.from(view);
   }

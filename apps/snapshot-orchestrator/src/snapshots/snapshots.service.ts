@@ -13,7 +13,7 @@ import {
   type SnapshotListPage,
   type SnapshotView,
 } from '@snapforge/domain';
-import { EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
+import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
 import { ORCHESTRATOR_CONFIG, type OrchestratorConfig } from '../orchestrator-config.js';
 import { SnapshotProjection } from './snapshot-projection.service.js';
 
@@ -26,8 +26,15 @@ export class SnapshotsService {
     private readonly projection: SnapshotProjection,
   ) {}
 
+  /**
+   * With an idempotency key, a retried request names the same snapshot and answers with it instead
+   * of a 409 for its own name.
+   */
   async create(request: CreateSnapshotRequest): Promise<SnapshotView> {
-    const snapshotId = randomUUID();
+    const { idempotencyKey } = request;
+    const snapshotId = idempotencyKey ? deterministicUuid(`snapshot:${request.workspaceId}:${idempotencyKey}`) : randomUUID();
+    const original = this.projection.model.get(request.workspaceId, snapshotId);
+    if (original) return original;
     const requestedAt = new Date().toISOString();
     const command: SnapshotCommand = {
       type: 'RequestSnapshot',
@@ -46,8 +53,14 @@ export class SnapshotsService {
     // Refuse invalid requests before the name is reserved: a bad request must leave nothing behind.
     snapshotDecider.decide(command, snapshotDecider.initialState());
     await this.reserveName(request.workspaceId, request.name, snapshotId, requestedAt);
-    const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command);
-    await this.projection.waitFor(outcome.position);
+    try {
+      const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command, idempotencyKey ? { idempotencyKey } : {});
+      await this.projection.waitFor(outcome.position);
+    } catch (error) {
+      // A concurrent retry of the same request got there first: its snapshot is this one.
+      if (!(idempotencyKey && isDomainError(error) && error.code === SnapshotErrorCode.AlreadyExists)) throw error;
+      await this.projection.waitFor((await this.store.readStream(snapshotStreamName(snapshotId))).at(-1)?.position);
+    }
     return this.get({ workspaceId: request.workspaceId, snapshotId });
   }
 
