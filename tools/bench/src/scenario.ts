@@ -1,0 +1,32 @@
+import type { BenchEnvironment } from './bench-environment.js';
+
+/** Compares two series of a scenario by their medians: ratio subject/baseline and difference in ms. */
+export interface Comparison {
+  readonly subject: string;
+  readonly baseline: string;
+  /** Printed as met or missed; a missed target never fails the bench. */
+  readonly targetRatio?: number;
+}
+
+export interface ScenarioContext {
+  /** Measured runs per series, after any warm-up the scenario does. */
+  readonly runs: number;
+  readonly environment: BenchEnvironment;
+  log(line: string): void;
+}
+
+export interface Measurement {
+  /** Milliseconds, one per measured run, by series name. */
+  readonly samples: Readonly<Record<string, readonly number[]>>;
+  /** What a reader needs to trust the figures: sizes, bytes pulled, warm-up runs. */
+  readonly facts?: Readonly<Record<string, string | number>>;
+}
+
+/** One benchmark: new ones are added to the list in scenarios/index.ts. */
+export interface Scenario {
+  /** Selects it on the command line, and names it in the results. */
+  readonly name: string;
+  readonly title: string;
+  readonly comparisons: readonly Comparison[];
+  run(context: ScenarioContext): Promise<Measurement>;
+}

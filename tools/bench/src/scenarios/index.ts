@@ -1,0 +1,6 @@
+import type { Scenario } from '../scenario.js';
+import { localImageScenario } from './local-image.scenario.js';
+import { registryPullScenario } from './registry-pull.scenario.js';
+
+/** Every scenario, in the order `npm run bench` runs them. */
+export const SCENARIOS: readonly Scenario[] = [registryPullScenario, localImageScenario];

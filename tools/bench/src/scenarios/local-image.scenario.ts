@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { removeImage, removeSnapshotImages } from '../image-removal.js';
+import { interleaved } from '../interleaved.js';
+import type { Scenario } from '../scenario.js';
+import { timed } from '../stopwatch.js';
+
+const POLL_INTERVAL_MS = 10;
+const RAW_REPOSITORY = 'snapforge/bench-raw';
+
+/**
+ * The fixed cost of a snapshot when nothing has to be pulled: what Snapforge adds to the engine
+ * work of a build. `raw-commit` is that work the way the builder agent does it (an unstarted
+ * container committed with labels), which tells the engine's share from the services' share.
+ */
+export const localImageScenario: Scenario = {
+  name: 'local-image',
+  title: 'fixed overhead: snapshot of an image already on the host (POST to ready) against raw inspect + tag',
+  comparisons: [
+    { subject: 'snapforge', baseline: 'raw' },
+    { subject: 'snapforge', baseline: 'raw-commit' },
+  ],
+  async run({ runs, environment, log }) {
+    const { docker, baseImage } = environment.docker;
+    const suffix = randomUUID().slice(0, 8);
+    const workspace = await environment.workspace();
+    const removeSnapshots = environment.cleanups.add(() => removeSnapshotImages(docker, workspace.workspaceId));
+    try {
+      const raw = async (run: number) => {
+        const tag = `local-${suffix}-${run}`;
+        try {
+          const { ms } = await timed(async () => {
+            await docker.getImage(baseImage).inspect();
+            await docker.getImage(baseImage).tag({ repo: RAW_REPOSITORY, tag });
+          });
+          return ms;
+        } finally {
+          await removeImage(docker, `${RAW_REPOSITORY}:${tag}`);
+        }
+      };
+
+      const rawCommit = async (run: number) => {
+        const tag = `commit-${suffix}-${run}`;
+        try {
+          const { ms } = await timed(async () => {
+            await docker.getImage(baseImage).inspect();
+            const container = await docker.createContainer({
+              Image: baseImage,
+              Labels: { ...environment.labels },
+              NetworkDisabled: true,
+              HostConfig: { NetworkMode: 'none' },
+            });
+            try {
+              await container.commit({ repo: RAW_REPOSITORY, tag, pause: false });
+            } finally {
+              await container.remove({ force: true });
+            }
+            await docker.getImage(`${RAW_REPOSITORY}:${tag}`).inspect();
+          });
+          return ms;
+        } finally {
+          await removeImage(docker, `${RAW_REPOSITORY}:${tag}`);
+        }
+      };
+
+      const snapforge = async (run: number) => {
+        const { ms, result: snapshot } = await timed(async () => {
+          const requested = await workspace.api.requestSnapshot({
+            name: `bench-local-${suffix}-${run}`,
+            docker_image: baseImage,
+            fs_capacity_bytes: 1024 ** 3,
+          });
+          return workspace.api.settled(requested.id, POLL_INTERVAL_MS);
+        });
+        await removeSnapshotImages(docker, workspace.workspaceId);
+        if (snapshot.status !== 'ready') throw new Error(`snapshot ${snapshot.id} ended ${snapshot.status}: ${snapshot.status_message ?? ''}`);
+        return ms;
+      };
+
+      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, runs, log);
+      return { samples, facts: { image: baseImage, pollIntervalMs: POLL_INTERVAL_MS, warmupRounds: 1 } };
+    } finally {
+      await removeSnapshots();
+    }
+  },
+};

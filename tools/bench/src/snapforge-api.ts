@@ -1,0 +1,67 @@
+/** The fields of a snapshot that the bench reads from the gateway. */
+export interface SnapshotView {
+  readonly id: string;
+  readonly status: string;
+  readonly status_message?: string | null;
+}
+
+export interface SnapshotRequest {
+  readonly name: string;
+  readonly docker_image: string;
+  readonly fs_capacity_bytes: number;
+  readonly registry_id?: string;
+}
+
+export interface RegistryRequest {
+  readonly name: string;
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/** The gateway's HTTP API with one workspace's key, as any client would call it. */
+export class SnapforgeApi {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async createRegistry(registry: RegistryRequest): Promise<string> {
+    const { id } = await this.json<{ id: string }>('POST', '/api/v2/sandboxes/registries', registry);
+    return id;
+  }
+
+  requestSnapshot(snapshot: SnapshotRequest): Promise<SnapshotView> {
+    return this.json<SnapshotView>('POST', '/v2/sandboxes/snapshots', snapshot);
+  }
+
+  /** Polls until the build has ended; a short interval, so that polling adds little to what is measured. */
+  async settled(id: string, intervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const snapshot = await this.json<SnapshotView>('GET', `/v2/sandboxes/snapshots/${id}`);
+      if (snapshot.status !== 'building') return snapshot;
+      if (Date.now() > deadline) throw new Error(`snapshot ${id} still building after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+
+  /** The build's output so far, as the gateway streams it to users. */
+  async buildOutput(id: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/v1/snapshots/${id}/output`, { headers: { 'x-api-key': this.apiKey } });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`GET output of snapshot ${id} answered ${response.status}: ${text}`);
+    return text;
+  }
+
+  private async json<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'x-api-key': this.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  }
+}
