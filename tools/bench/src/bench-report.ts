@@ -76,7 +76,7 @@ export function scenarioReport(scenario: Scenario, measurement: Measurement, dur
 }
 
 export function failedScenarioReport(scenario: Scenario, error: unknown, durationMs: number): ScenarioReport {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   return { name: scenario.name, title: scenario.title, durationMs: Math.round(durationMs), series: {}, comparisons: [], facts: {}, error: message };
 }
 
