@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SERVICE_NAMES, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
-import { connectNats, RpcClient } from '@snapforge/messaging';
 import { freePort } from './free-port.js';
 import { stopChild } from './listening-process.js';
 import { startNatsServer, type NatsServerHandle } from './nats-server.js';
@@ -95,8 +94,8 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
     const url = `http://127.0.0.1:${port}`;
     const services = options.services ?? SERVICE_NAMES;
     if (services.includes('api-gateway')) await waitForHealthy(url, services, () => exits, () => output.join('\n'));
-    nc = await connectNats('test-stack', nats.url);
-    const rpc = new RpcClient(nc);
+    nc = await connect({ servers: nats.url });
+    const operator = nc;
     return {
       url,
       nats,
@@ -104,7 +103,7 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
       logs: () => output.join('\n'),
       startService,
       createWorkspace: async (name) => {
-        const created = await rpc.request(workspaceRpc.create, { name }, { timeoutMs: 10_000 });
+        const created = await operatorRequest<CreatedWorkspace>(operator, workspaceRpc.create.subject, { name });
         workspaceIds.push(created.workspaceId);
         return created;
       },
@@ -114,6 +113,17 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
     await release();
     throw error;
   }
+}
+
+/**
+ * One request in the framing of Nest's NATS transport. The harness cannot use the messaging lib's
+ * RpcClient: messaging's own tests depend on this lib, and libs must not depend on each other in a circle.
+ */
+async function operatorRequest<Reply>(nc: NatsConnection, subject: string, data: unknown): Promise<Reply> {
+  const reply = await nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 10_000 });
+  const { response, err } = reply.json<{ response?: Reply; err?: { code?: string; message?: string } }>();
+  if (err) throw new Error(`${subject} failed: ${err.code ?? ''} ${err.message ?? JSON.stringify(err)}`);
+  return response as Reply;
 }
 
 /** Snapshot images carry their workspace's id: whatever the stack built for its workspaces goes. */

@@ -44,6 +44,8 @@ describe('a builder agent killed mid-build', () => {
   afterAll(async () => {
     await Promise.all(proxies.map((proxy) => proxy.stop()));
     await stack?.stop();
+    // What the agents pulled through the proxies is named after them, and carries no test label.
+    for (const proxy of proxies) docker?.track(docker.docker.getImage(`${proxy.address}/${repository}`));
     await registry?.stop();
     await docker?.cleanup();
   });

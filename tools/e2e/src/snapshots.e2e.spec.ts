@@ -224,14 +224,15 @@ describe('snapshots through the LangSmith client', () => {
     }
     const filtered = await client.listSnapshots({ nameContains: `A-${tag}`.toLowerCase() });
     expect(filtered.map((s) => s.name)).toEqual([`gamma-${tag}`, `beta-${tag}`, `Alpha-${tag}`].filter((n) => n.toLowerCase().includes(`a-${tag}`)));
+    const [alpha, beta] = made as [Snapshot, Snapshot, Snapshot];
     const page = await client.listSnapshots({ nameContains: tag, limit: 1, offset: 1 });
-    expect(page.map((s) => s.id)).toEqual([made[1]!.id]);
+    expect(page.map((s) => s.id)).toEqual([beta.id]);
 
     const other = await stack.createWorkspace('other');
     const outsider = new SandboxClient({ apiEndpoint: `${stack.url}/v2/sandboxes`, apiKey: other.apiKey, maxRetries: 0 });
     expect(await outsider.listSnapshots()).toEqual([]);
-    expect((await api(`/v2/sandboxes/snapshots/${made[0]!.id}`, { key: other.apiKey })).status).toBe(404);
-    expect((await api(`/v2/sandboxes/snapshots/${made[0]!.id}`, { method: 'DELETE', key: other.apiKey })).status).toBe(404);
+    expect((await api(`/v2/sandboxes/snapshots/${alpha.id}`, { key: other.apiKey })).status).toBe(404);
+    expect((await api(`/v2/sandboxes/snapshots/${alpha.id}`, { method: 'DELETE', key: other.apiKey })).status).toBe(404);
     expect((await api('/v2/sandboxes/snapshots', { key: 'sf_not-a-key' })).status).toBe(401);
   });
 });

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { BUILD_QUEUE, snapshotRpc, type BuildJob } from '@snapforge/contracts';
+import { snapshotStreamName, type SnapshotRequested } from '@snapforge/domain';
+import { JetStreamEventStore } from '@snapforge/event-store';
+import { bootstrapService, connectNats, RpcClient } from '@snapforge/messaging';
+import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
+import { AppModule } from '../app.module.js';
+
+/** Dispatch follows the events: nothing is lost between "append" and "publish", nothing is queued twice. */
+describe('build dispatch', () => {
+  let nats: NatsServerHandle;
+  let nc: NatsConnection;
+  let orchestrator: INestMicroservice | undefined;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    process.env.SNAPFORGE_NATS_URL = nats.url;
+    nc = await connectNats('dispatch-spec', nats.url);
+  });
+
+  afterAll(async () => {
+    await orchestrator?.close();
+    await nc?.close();
+    await nats?.stop();
+  });
+
+  async function queuedJobs(expected: number, timeoutMs = 10_000): Promise<BuildJob[]> {
+    const stream = await jetstream(nc).streams.get(BUILD_QUEUE.stream);
+    const deadline = Date.now() + timeoutMs;
+    while ((await stream.info()).state.messages < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const { state } = await stream.info();
+    const jobs: BuildJob[] = [];
+    for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+      const message = await stream.getMessage({ seq });
+      if (message) jobs.push(message.json<BuildJob>());
+    }
+    return jobs;
+  }
+
+  it('queues the job of a snapshot whose request was stored just before the orchestrator crashed', async () => {
+    // As if an orchestrator had appended the request and died before it could publish the job.
+    const store = await JetStreamEventStore.create(nc);
+    const snapshotId = randomUUID();
+    const requested: SnapshotRequested = {
+      type: 'SnapshotRequested',
+      data: {
+        snapshotId,
+        workspaceId: randomUUID(),
+        name: 'orphan',
+        source: { kind: 'image', dockerImage: 'snapforge/busybox:latest' },
+        fsCapacityBytes: 1024,
+        buildTimeoutSeconds: 60,
+        requestedAt: new Date().toISOString(),
+      },
+    };
+    await store.append(snapshotStreamName(snapshotId), [{ id: randomUUID(), ...requested }], { expectedRevision: 'no_stream' });
+
+    orchestrator = await bootstrapService('snapshot-orchestrator', AppModule);
+    const jobs = await queuedJobs(1);
+    expect(jobs).toEqual([expect.objectContaining({ snapshotId, dockerImage: 'snapforge/busybox:latest', buildTimeoutSeconds: 60 })]);
+  });
+
+  it('after a restart, resumes from its checkpoint without queueing anything twice', async () => {
+    const created = await new RpcClient(nc).request(snapshotRpc.create, {
+      workspaceId: randomUUID(),
+      name: 'second',
+      dockerImage: 'snapforge/busybox:latest',
+      fsCapacityBytes: 1024,
+    });
+    await queuedJobs(2);
+    await orchestrator?.close();
+    orchestrator = await bootstrapService('snapshot-orchestrator', AppModule);
+    // A third job would be a duplicate: give the restarted reactor two seconds to (wrongly) queue one.
+    const jobs = await queuedJobs(3, 2_000);
+    expect(jobs.map((job) => job.snapshotId)).toHaveLength(2);
+    expect(jobs[1]).toMatchObject({ snapshotId: created.id, buildTimeoutSeconds: 600 });
+  });
+});
