@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { ProgressEvent } from '@snapforge/docker';
 
 export interface PullFigures {
-  /** Bytes the engine reported downloading: proof that the run really pulled. */
+  /** Size of the layers the engine downloaded: proof that the run really pulled. */
   readonly downloadedBytes: number;
   readonly layersDownloaded: number;
   readonly layersAlreadyPresent: number;
@@ -11,7 +11,10 @@ export interface PullFigures {
 /** A plain dockerode pull to the end of its progress stream, counting what came over the wire. */
 export async function pullCounting(docker: Docker, ref: string, authconfig: Docker.AuthConfig): Promise<PullFigures> {
   const stream = await docker.pull(ref, { authconfig });
-  const downloaded = new Map<string, number>();
+  // The engine reports bytes in throttled steps, so the last `current` falls short of the layer:
+  // its `total` counts, once the layer's download is complete.
+  const layerBytes = new Map<string, number>();
+  const complete = new Set<string>();
   let present = 0;
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
@@ -24,13 +27,17 @@ export async function pullCounting(docker: Docker, ref: string, authconfig: Dock
       },
       (event: ProgressEvent) => {
         if (event.status === 'Already exists') present++;
-        const current = event.progressDetail?.current;
-        if (event.status === 'Downloading' && event.id && typeof current === 'number') {
-          downloaded.set(event.id, Math.max(current, downloaded.get(event.id) ?? 0));
-        }
+        if (!event.id) return;
+        const total = event.progressDetail?.total;
+        if (event.status === 'Downloading' && typeof total === 'number') layerBytes.set(event.id, total);
+        if (event.status === 'Download complete') complete.add(event.id);
       },
     );
   });
-  const downloadedBytes = [...downloaded.values()].reduce((sum, bytes) => sum + bytes, 0);
-  return { downloadedBytes, layersDownloaded: downloaded.size, layersAlreadyPresent: present };
+  const downloaded = [...complete].map((id) => layerBytes.get(id) ?? 0);
+  return {
+    downloadedBytes: downloaded.reduce((sum, bytes) => sum + bytes, 0),
+    layersDownloaded: complete.size,
+    layersAlreadyPresent: present,
+  };
 }
