@@ -12,6 +12,8 @@ import { Spinner } from './spinner.js';
 import { parsePositiveWholeNumber, parseWholeNumber } from './whole-number.js';
 
 const DEFAULT_FS_CAPACITY_BYTES = 1024 ** 3;
+/** What shells report for a program ended by SIGINT. */
+const INTERRUPTED = 130;
 const SIZE_EXPECTED = 'a size such as 1073741824, 512MiB, 2GiB or 1GB';
 
 async function gateway(line: CommandLine): Promise<GatewayClient> {
@@ -49,9 +51,14 @@ const create: CliCommand = {
     const output = json ? process.stderr : process.stdout;
     const spinner = new Spinner();
     const started = Date.now();
-    const progress = () => `building ${name} (${requested.id}), ${Math.round((Date.now() - started) / 1000)} s`;
-    spinner.start(progress());
-    const ticker = setInterval(() => spinner.update(progress()), 1000);
+    spinner.start(() => `building ${name} (${requested.id}), ${Math.floor((Date.now() - started) / 1000)} s`);
+    // Ctrl-C stops the following, not the build: say so, and how to look at it later.
+    const interrupted = () => {
+      spinner.stop();
+      process.stderr.write(`snapforge: stopped following; the build of ${requested.id} goes on (snapforge snapshot get ${requested.id})\n`);
+      process.exit(INTERRUPTED);
+    };
+    process.once('SIGINT', interrupted);
     let snapshot: SnapshotResource;
     try {
       snapshot = await followBuild(client, requested, {
@@ -59,7 +66,7 @@ const create: CliCommand = {
         onOutputLost: (reason) => spinner.around(() => process.stderr.write(`warning: the build output is unavailable: ${reason}\n`)),
       });
     } finally {
-      clearInterval(ticker);
+      process.off('SIGINT', interrupted);
       spinner.stop();
     }
 

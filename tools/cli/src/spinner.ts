@@ -1,31 +1,25 @@
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const FRAME_MS = 80;
 const CLEAR_LINE = '\r\x1b[2K';
+const DEFAULT_COLUMNS = 80;
 
 /**
  * A one-line progress indicator on a terminal. On anything else (a pipe, a CI log) it draws nothing,
  * so captured output holds no control characters.
  */
 export class Spinner {
-  private text = '';
+  private label: () => string = () => '';
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-  private get enabled(): boolean {
-    return this.stream.isTTY === true;
-  }
-
-  start(text: string): void {
-    this.text = text;
-    if (!this.enabled || this.timer) return;
+  /** `label` is asked for the text on every frame, so that it can count time. */
+  start(label: () => string): void {
+    this.label = label;
+    if (!this.stream.isTTY || this.timer) return;
     this.timer = setInterval(() => this.draw(), FRAME_MS);
     this.draw();
-  }
-
-  update(text: string): void {
-    this.text = text;
   }
 
   /** Runs `write` with the spinner's line cleared, so what it writes does not mix with the spinner. */
@@ -44,8 +38,9 @@ export class Spinner {
 
   private draw(): void {
     this.frame = (this.frame + 1) % FRAMES.length;
-    // Cut to the terminal's width: a wrapped line could not be cleared with one carriage return.
-    const line = `${FRAMES[this.frame]} ${this.text}`.slice(0, Math.max(1, (this.stream.columns ?? 80) - 1));
+    // Cut to the terminal's width (0 when it is not known): a wrapped line could not be cleared with one carriage return.
+    const width = this.stream.columns > 0 ? this.stream.columns : DEFAULT_COLUMNS;
+    const line = `${FRAMES[this.frame]} ${this.label()}`.slice(0, width - 1);
     this.stream.write(`${CLEAR_LINE}${line}`);
   }
 }
