@@ -5,3 +5,4 @@ export * from './snapshots.js';
 export * from './build-jobs.js';
 export * from './registries.js';
 export * from './workspaces.js';
+export * from './launchers.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import { followProgress } from './docker-engine.js';
+import { engineStatus } from './docker-errors.js';
 
 /** The image every local build and test starts from: nothing can be pulled from public registries here. */
 export const BASE_IMAGE = 'snapforge/busybox:latest';
@@ -99,7 +100,7 @@ async function imageId(docker: Docker, ref: string): Promise<string | undefined>
   try {
     return (await docker.getImage(ref).inspect()).Id;
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+    if (engineStatus(error) === 404) return undefined;
     throw error;
   }
 }

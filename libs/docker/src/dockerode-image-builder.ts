@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { splitReference } from './base-image.js';
 import type { ImageBuilder, ImageSummary, PullOptions } from './image-builder.port.js';
 import { progressPrinter, type ProgressEvent } from './pull-progress.js';
+import { engineStatus } from './docker-errors.js';
 
 /** The ImageBuilder port on a Docker Engine. */
 export class DockerodeImageBuilder implements ImageBuilder {
@@ -12,7 +13,7 @@ export class DockerodeImageBuilder implements ImageBuilder {
       await this.docker.getImage(ref).inspect();
       return true;
     } catch (error) {
-      if (statusCode(error) === 404) return false;
+      if (engineStatus(error) === 404) return false;
       throw error;
     }
   }
@@ -69,7 +70,7 @@ export class DockerodeImageBuilder implements ImageBuilder {
     try {
       await this.docker.getImage(ref).remove({ force: true });
     } catch (error) {
-      if (statusCode(error) !== 404) throw error;
+      if (engineStatus(error) !== 404) throw error;
     }
   }
 }
@@ -81,8 +82,4 @@ function parseEnv(entries: string[]): Record<string, string> {
       return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
     }),
   );
-}
-
-function statusCode(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null ? (error as { statusCode?: number }).statusCode : undefined;
 }

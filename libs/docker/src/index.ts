@@ -3,3 +3,4 @@ export * from './base-image.js';
 export * from './image-builder.port.js';
 export * from './dockerode-image-builder.js';
 export * from './pull-progress.js';
+export * from './sandbox-containers.js';
