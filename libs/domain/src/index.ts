@@ -22,6 +22,7 @@ export * from './registry/registry.events.js';
 export * from './registry/registry.projection.js';
 export * from './registry/registry.state.js';
 export * from './registry/registry.validation.js';
+export type { ResourceListPage, ResourceListQuery } from './resource-list.js';
 export * from './snapshot/resolve-run-config.js';
 export * from './snapshot/snapshot-error-code.js';
 export * from './snapshot/snapshot-name-stream-name.js';

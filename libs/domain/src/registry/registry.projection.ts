@@ -1,5 +1,7 @@
-import { newestFirst } from '../newest-first.js';
+import { findByName } from '../naming/find-by-name.js';
 import { optional } from '../optional-field.js';
+import type { ResourceListPage, ResourceListQuery } from '../resource-list.js';
+import { listResources } from '../resource-list.js';
 import type { RegistryCreated, RegistryEvent } from './registry.events.js';
 
 /** A registry as the API shows it (camelCase; the gateway maps to snake_case): never the password. */
@@ -22,18 +24,9 @@ export interface RegistryCredentials {
   readonly passwordCiphertext?: string;
 }
 
-export interface RegistryListQuery {
-  /** Case-insensitive substring of the name. */
-  nameContains?: string;
-  limit: number;
-  offset: number;
-}
+export type RegistryListQuery = ResourceListQuery;
 
-export interface RegistryListPage {
-  items: RegistryView[];
-  /** How many registries match, across all pages. */
-  total: number;
-}
+export type RegistryListPage = ResourceListPage<RegistryView>;
 
 interface RegistryRecord {
   readonly view: RegistryView;
@@ -97,11 +90,7 @@ export class RegistryReadModel {
 
   /** Newest first; equal creation times are ordered by id, so pages never overlap or skip. */
   list(workspaceId: string, query: RegistryListQuery): RegistryListPage {
-    const needle = query.nameContains?.toLowerCase() ?? '';
-    const matching = this.viewsIn(workspaceId)
-      .filter((view) => view.name.toLowerCase().includes(needle))
-      .sort(newestFirst);
-    return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+    return listResources(this.viewsIn(workspaceId), query);
   }
 
   /** For builder agents only: everything needed to log in, the password still encrypted. */
@@ -118,11 +107,7 @@ export class RegistryReadModel {
   private find(workspaceId: string, idOrName: string): RegistryRecord | undefined {
     const byId = this.recordsById.get(idOrName);
     if (byId?.view.workspaceId === workspaceId) return byId;
-    // Names are unique among live registries of a workspace (the name guard); were that ever
-    // broken, the newest would win, so the answer still never depends on delivery order.
-    const named = this.viewsIn(workspaceId)
-      .filter((view) => view.name === idOrName)
-      .sort(newestFirst)[0];
+    const named = findByName(this.viewsIn(workspaceId), idOrName);
     return named && this.recordsById.get(named.id);
   }
 

@@ -1,5 +1,7 @@
-import { newestFirst } from '../newest-first.js';
+import { findByName } from '../naming/find-by-name.js';
 import { optional } from '../optional-field.js';
+import type { ResourceListPage, ResourceListQuery } from '../resource-list.js';
+import { listResources } from '../resource-list.js';
 import type { SnapshotRunConfig } from './snapshot-run-config.js';
 import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
 
@@ -35,18 +37,9 @@ export interface SnapshotView {
   readonly lastAgentId?: string;
 }
 
-export interface SnapshotListQuery {
-  /** Case-insensitive substring of the name. */
-  nameContains?: string;
-  limit: number;
-  offset: number;
-}
+export type SnapshotListQuery = ResourceListQuery;
 
-export interface SnapshotListPage {
-  items: SnapshotView[];
-  /** How many snapshots match, across all pages. */
-  total: number;
-}
+export type SnapshotListPage = ResourceListPage<SnapshotView>;
 
 /**
  * The current snapshots, folded from snapshot events alone (never the clock or delivery metadata),
@@ -112,18 +105,12 @@ export class SnapshotReadModel {
 
   /** Names are case-sensitive and unique among live snapshots of a workspace (the name guard). */
   getByName(workspaceId: string, name: string): SnapshotView | undefined {
-    return this.inWorkspace(workspaceId)
-      .filter((view) => view.name === name)
-      .sort(newestFirst)[0];
+    return findByName(this.inWorkspace(workspaceId), name);
   }
 
   /** Newest first; equal creation times are ordered by id, so pages never overlap or skip. */
   list(workspaceId: string, query: SnapshotListQuery): SnapshotListPage {
-    const needle = query.nameContains?.toLowerCase() ?? '';
-    const matching = this.inWorkspace(workspaceId)
-      .filter((view) => view.name.toLowerCase().includes(needle))
-      .sort(newestFirst);
-    return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+    return listResources(this.inWorkspace(workspaceId), query);
   }
 
   /** Every workspace's snapshots still building: what a watchdog checks against its deadlines. */
