@@ -5,6 +5,8 @@ export const SnapshotErrorCode = {
   NotBuilding: 'SNAPSHOT_NOT_BUILDING',
   Invalid: 'SNAPSHOT_INVALID',
   NameTaken: 'SNAPSHOT_NAME_TAKEN',
+  NotReady: 'SNAPSHOT_NOT_READY',
+  Referenced: 'SNAPSHOT_REFERENCED',
 } as const;
 
 export type SnapshotErrorCode = (typeof SnapshotErrorCode)[keyof typeof SnapshotErrorCode];

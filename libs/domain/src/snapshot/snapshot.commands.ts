@@ -39,4 +39,17 @@ export type FailBuild = DomainCommand<'FailBuild', { reason: string; failedAt: s
 
 export type DeleteSnapshot = DomainCommand<'DeleteSnapshot', { deletedAt: string }>;
 
-export type SnapshotCommand = RequestSnapshot | StartBuild | CompleteBuild | FailBuild | DeleteSnapshot;
+/** A sandbox boots from the snapshot: while it holds the reference, the snapshot cannot be deleted. */
+export type ReferenceSnapshot = DomainCommand<'ReferenceSnapshot', { sandboxId: string; at: string }>;
+
+/** The sandbox no longer needs the snapshot (it was deleted, or its creation was abandoned). */
+export type ReleaseSnapshotReference = DomainCommand<'ReleaseSnapshotReference', { sandboxId: string; at: string }>;
+
+export type SnapshotCommand =
+  | RequestSnapshot
+  | StartBuild
+  | CompleteBuild
+  | FailBuild
+  | DeleteSnapshot
+  | ReferenceSnapshot
+  | ReleaseSnapshotReference;

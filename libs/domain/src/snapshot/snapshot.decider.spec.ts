@@ -1,5 +1,13 @@
 import { DeciderSpecification } from '../testing/decider-specification.js';
-import type { CompleteBuild, DeleteSnapshot, FailBuild, RequestSnapshot, StartBuild } from './snapshot.commands.js';
+import type {
+  CompleteBuild,
+  DeleteSnapshot,
+  FailBuild,
+  ReferenceSnapshot,
+  ReleaseSnapshotReference,
+  RequestSnapshot,
+  StartBuild,
+} from './snapshot.commands.js';
 import { snapshotDecider } from './snapshot.decider.js';
 import type { SnapshotSource } from './snapshot-source.js';
 import type {
@@ -7,6 +15,8 @@ import type {
   SnapshotBuildStarted,
   SnapshotBuilt,
   SnapshotDeleted,
+  SnapshotReferenced,
+  SnapshotReferenceReleased,
   SnapshotRequested,
 } from './snapshot.events.js';
 
@@ -67,6 +77,23 @@ const deleted: SnapshotDeleted = {
   type: 'SnapshotDeleted',
   data: { ...ids, name: 'python-3.12', deletedAt: '2025-01-02T00:00:00.000Z' },
 };
+
+const reference = (sandboxId: string): ReferenceSnapshot => ({
+  type: 'ReferenceSnapshot',
+  data: { sandboxId, at: '2025-01-01T11:00:00.000Z' },
+});
+const referenced = (sandboxId: string, referenceVersion: number): SnapshotReferenced => ({
+  type: 'SnapshotReferenced',
+  data: { ...ids, sandboxId, referenceVersion, referencedAt: '2025-01-01T11:00:00.000Z' },
+});
+const release = (sandboxId: string): ReleaseSnapshotReference => ({
+  type: 'ReleaseSnapshotReference',
+  data: { sandboxId, at: '2025-01-01T12:00:00.000Z' },
+});
+const referenceReleased = (sandboxId: string, referenceVersion: number): SnapshotReferenceReleased => ({
+  type: 'SnapshotReferenceReleased',
+  data: { ...ids, sandboxId, referenceVersion, releasedAt: '2025-01-01T12:00:00.000Z' },
+});
 
 describe('snapshot decider', () => {
   describe('RequestSnapshot', () => {
@@ -238,6 +265,111 @@ describe('snapshot decider', () => {
       ['was already deleted', [requested, deleted]],
     ])('refuses when the snapshot %s', (_case, given) => {
       spec.given(given).when(deleteSnapshot).thenThrows('SNAPSHOT_NOT_FOUND');
+    });
+  });
+  describe('ReferenceSnapshot', () => {
+    const ready = [requested, buildStarted(1), built()];
+
+    it('records a sandbox booting from a ready snapshot', () => {
+      spec.given(ready).when(reference('box-1')).then([referenced('box-1', 1)]);
+    });
+
+    it('records every sandbox, numbering the reference events on', () => {
+      spec
+        .given([...ready, referenced('box-1', 1), referenceReleased('box-1', 2)])
+        .when(reference('box-2'))
+        .then([referenced('box-2', 3)]);
+    });
+
+    it('ignores a repeated reference by the same sandbox', () => {
+      spec
+        .given([...ready, referenced('box-1', 1)])
+        .when(reference('box-1'))
+        .then([]);
+    });
+
+    it('lets a sandbox whose creation was abandoned reference the snapshot again', () => {
+      spec
+        .given([...ready, referenced('box-1', 1), referenceReleased('box-1', 2)])
+        .when(reference('box-1'))
+        .then([referenced('box-1', 3)]);
+    });
+
+    it.each([
+      ['building', [requested, buildStarted(1)]],
+      ['failed', [requested, buildFailed()]],
+    ])('refuses a %s snapshot, saying its status', (status, given) => {
+      spec.given(given).when(reference('box-1')).thenThrows('SNAPSHOT_NOT_READY', `it is ${status}, not ready`);
+    });
+
+    it.each([
+      ['does not exist', []],
+      ['was deleted', [...ready, deleted]],
+    ])('refuses when the snapshot %s', (_case, given) => {
+      spec.given(given).when(reference('box-1')).thenThrows('SNAPSHOT_NOT_FOUND');
+    });
+  });
+
+  describe('ReleaseSnapshotReference', () => {
+    const ready = [requested, buildStarted(1), built()];
+
+    it("releases a sandbox's reference", () => {
+      spec
+        .given([...ready, referenced('box-1', 1), referenced('box-2', 2)])
+        .when(release('box-1'))
+        .then([referenceReleased('box-1', 3)]);
+    });
+
+    it.each([
+      ['a sandbox that holds no reference', [...ready, referenced('box-2', 1)]],
+      ['a reference already released', [...ready, referenced('box-1', 1), referenceReleased('box-1', 2)]],
+      ['a snapshot that does not exist', []],
+      ['a snapshot deleted since', [...ready, referenced('box-1', 1), referenceReleased('box-1', 2), deleted]],
+    ])('records nothing for %s', (_case, given) => {
+      spec.given(given).when(release('box-1')).then([]);
+    });
+  });
+
+  describe('references and DeleteSnapshot', () => {
+    const ready = [requested, buildStarted(1), built()];
+
+    it('refuses to delete a snapshot a sandbox boots from, naming the sandbox', () => {
+      spec
+        .given([...ready, referenced('box-1', 1)])
+        .when(deleteSnapshot)
+        .thenThrows('SNAPSHOT_REFERENCED', 'while sandboxes use it: box-1;');
+    });
+
+    it('names every sandbox in the way, sorted', () => {
+      spec
+        .given([...ready, referenced('box-2', 1), referenced('box-1', 2), referenced('box-3', 3)])
+        .when(deleteSnapshot)
+        .thenThrows('SNAPSHOT_REFERENCED', 'box-1, box-2, box-3');
+    });
+
+    it('deletes the snapshot once every reference is released', () => {
+      spec
+        .given([
+          ...ready,
+          referenced('box-1', 1),
+          referenced('box-2', 2),
+          referenceReleased('box-2', 3),
+          referenceReleased('box-1', 4),
+        ])
+        .when(deleteSnapshot)
+        .then([deleted]);
+    });
+
+    it('lets only one of a delete and a sandbox creation decided on the same state win', () => {
+      // Both are accepted on the state they were decided on; the stream's revision makes the second
+      // append fail, and deciding it again on the stream as it now is refuses it.
+      spec.given(ready).when(deleteSnapshot).then([deleted]);
+      spec.given(ready).when(reference('box-1')).then([referenced('box-1', 1)]);
+      spec.given([...ready, deleted]).when(reference('box-1')).thenThrows('SNAPSHOT_NOT_FOUND');
+      spec
+        .given([...ready, referenced('box-1', 1)])
+        .when(deleteSnapshot)
+        .thenThrows('SNAPSHOT_REFERENCED', 'box-1');
     });
   });
 });

@@ -27,6 +27,26 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
       return [{ type: 'SnapshotRequested', data: requestedData(command.data) }];
     }
 
+    if (command.type === 'ReleaseSnapshotReference') {
+      // Releasing is making sure the sandbox no longer holds the snapshot: a retry, or a release for
+      // a sandbox that never got its reference, is no failure. A deleted snapshot holds no
+      // references (deleting it was refused while it did), so this also covers one deleted since.
+      const { sandboxId, at } = command.data;
+      if (state.status === 'none' || !state.referencedBy.has(sandboxId)) return [];
+      return [
+        {
+          type: 'SnapshotReferenceReleased',
+          data: {
+            snapshotId: state.snapshotId,
+            workspaceId: state.workspaceId,
+            sandboxId,
+            referenceVersion: state.referenceVersion + 1,
+            releasedAt: at,
+          },
+        },
+      ];
+    }
+
     const snapshot = existing(state);
     const ids = { snapshotId: snapshot.snapshotId, workspaceId: snapshot.workspaceId };
     switch (command.type) {
@@ -71,7 +91,26 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
             data: { ...ids, reason: command.data.reason, failedAt: command.data.failedAt },
           },
         ];
+      case 'ReferenceSnapshot': {
+        const { sandboxId, at } = command.data;
+        if (snapshot.referencedBy.has(sandboxId)) return [];
+        if (snapshot.status !== 'ready') {
+          throw new DomainError(
+            SnapshotErrorCode.NotReady,
+            `cannot boot a sandbox from snapshot ${snapshot.snapshotId}: it is ${snapshot.status}, not ready`,
+          );
+        }
+        return [
+          {
+            type: 'SnapshotReferenced',
+            data: { ...ids, sandboxId, referenceVersion: snapshot.referenceVersion + 1, referencedAt: at },
+          },
+        ];
+      }
       case 'DeleteSnapshot':
+        // A sandbox creation references the snapshot on this same stream, so of a delete and a
+        // creation racing, whichever appends second is decided again on a state that refuses it.
+        assertUnreferenced(snapshot);
         // Allowed while building: the build's eventual report then finds no snapshot.
         return [
           {
@@ -91,6 +130,8 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
           workspaceId: event.data.workspaceId,
           name: event.data.name,
           lastAttempt: 0,
+          referencedBy: new Set(),
+          referenceVersion: 0,
         };
       case 'SnapshotBuildStarted':
         return state.status === 'none' ? state : { ...state, lastAttempt: event.data.attempt };
@@ -100,6 +141,19 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
         return state.status === 'none' ? state : { ...state, status: 'failed' };
       case 'SnapshotDeleted':
         return state.status === 'none' ? state : { ...state, status: 'deleted' };
+      case 'SnapshotReferenced':
+        if (state.status === 'none') return state;
+        return {
+          ...state,
+          referencedBy: new Set(state.referencedBy).add(event.data.sandboxId),
+          referenceVersion: event.data.referenceVersion,
+        };
+      case 'SnapshotReferenceReleased': {
+        if (state.status === 'none') return state;
+        const referencedBy = new Set(state.referencedBy);
+        referencedBy.delete(event.data.sandboxId);
+        return { ...state, referencedBy, referenceVersion: event.data.referenceVersion };
+      }
     }
   },
 };
@@ -132,6 +186,15 @@ function existing(state: SnapshotState): ExistingSnapshotState {
     throw new DomainError(SnapshotErrorCode.NotFound, 'snapshot not found');
   }
   return state;
+}
+
+function assertUnreferenced(snapshot: ExistingSnapshotState): void {
+  if (snapshot.referencedBy.size === 0) return;
+  throw new DomainError(
+    SnapshotErrorCode.Referenced,
+    `cannot delete snapshot ${snapshot.snapshotId} while sandboxes use it: ` +
+      `${[...snapshot.referencedBy].sort().join(', ')}; delete them first`,
+  );
 }
 
 function assertBuilding(snapshot: ExistingSnapshotState, action: string): void {

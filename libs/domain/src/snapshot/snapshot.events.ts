@@ -49,12 +49,28 @@ export type SnapshotDeleted = DomainEvent<
   { snapshotId: string; workspaceId: string; name: string; deletedAt: string }
 >;
 
+// A reference event carries the snapshot's reference version after it (the count of reference
+// events so far, this one included), so that a projection recognises a late redelivery and does not
+// bring back a reference released since.
+
+export type SnapshotReferenced = DomainEvent<
+  'SnapshotReferenced',
+  { snapshotId: string; workspaceId: string; sandboxId: string; referenceVersion: number; referencedAt: string }
+>;
+
+export type SnapshotReferenceReleased = DomainEvent<
+  'SnapshotReferenceReleased',
+  { snapshotId: string; workspaceId: string; sandboxId: string; referenceVersion: number; releasedAt: string }
+>;
+
 export type SnapshotEvent =
   | SnapshotRequested
   | SnapshotBuildStarted
   | SnapshotBuilt
   | SnapshotBuildFailed
-  | SnapshotDeleted;
+  | SnapshotDeleted
+  | SnapshotReferenced
+  | SnapshotReferenceReleased;
 
 const snapshotEventTypes: ReadonlySet<string> = new Set<SnapshotEvent['type']>([
   'SnapshotRequested',
@@ -62,6 +78,8 @@ const snapshotEventTypes: ReadonlySet<string> = new Set<SnapshotEvent['type']>([
   'SnapshotBuilt',
   'SnapshotBuildFailed',
   'SnapshotDeleted',
+  'SnapshotReferenced',
+  'SnapshotReferenceReleased',
 ]);
 
 /** Picks the snapshot events out of a global feed, where events of every aggregate pass by. */

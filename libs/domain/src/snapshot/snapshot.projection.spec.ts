@@ -5,6 +5,8 @@ import type {
   SnapshotBuilt,
   SnapshotDeleted,
   SnapshotEvent,
+  SnapshotReferenced,
+  SnapshotReferenceReleased,
   SnapshotRequested,
 } from './snapshot.events.js';
 import { isSnapshotEvent } from './snapshot.events.js';
@@ -54,6 +56,15 @@ const deleted = (snapshotId: string, name = snapshotId): SnapshotDeleted => ({
   data: { snapshotId, workspaceId: 'ws-1', name, deletedAt: '2025-01-02T00:00:00.000Z' },
 });
 
+const referenced = (snapshotId: string, sandboxId: string, referenceVersion: number): SnapshotReferenced => ({
+  type: 'SnapshotReferenced',
+  data: { snapshotId, workspaceId: 'ws-1', sandboxId, referenceVersion, referencedAt: '2025-01-01T11:00:00.000Z' },
+});
+const released = (snapshotId: string, sandboxId: string, referenceVersion: number): SnapshotReferenceReleased => ({
+  type: 'SnapshotReferenceReleased',
+  data: { snapshotId, workspaceId: 'ws-1', sandboxId, referenceVersion, releasedAt: '2025-01-01T12:00:00.000Z' },
+});
+
 function given(...events: SnapshotEvent[]): SnapshotReadModel {
   const model = new SnapshotReadModel();
   for (const event of events) model.apply(event);
@@ -79,6 +90,7 @@ describe('snapshot read model', () => {
       updatedAt: '2025-01-01T10:00:00.000Z',
       buildTimeoutSeconds: 600,
       buildAttempts: 0,
+      referencedBy: [],
     } satisfies SnapshotView);
   });
 
@@ -139,6 +151,44 @@ describe('snapshot read model', () => {
     expect(model.getByName('ws-1', 'python')).toBeUndefined();
     expect(model.list('ws-1', everything)).toEqual({ items: [], total: 0 });
     expect(model.getByName('ws-2', 'python')?.id).toBe('snap-1');
+  });
+
+  describe('referencedBy', () => {
+    const ready = [requested('snap-1'), built('snap-1')];
+
+    it('lists the sandboxes booted from a snapshot, sorted, without changing its updatedAt', () => {
+      const view = given(
+        ...ready,
+        referenced('snap-1', 'box-2', 1),
+        referenced('snap-1', 'box-3', 2),
+        referenced('snap-1', 'box-1', 3),
+        released('snap-1', 'box-3', 4),
+      ).get('ws-1', 'snap-1');
+      expect(view).toMatchObject({ referencedBy: ['box-1', 'box-2'], updatedAt: '2025-01-01T10:05:00.000Z' });
+    });
+
+    it('keeps the other queries as they were', () => {
+      const model = given(...ready, referenced('snap-1', 'box-1', 1));
+      expect(model.getByName('ws-1', 'snap-1')).toBe(model.get('ws-1', 'snap-1'));
+      expect(model.list('ws-1', everything)).toEqual({ items: [model.get('ws-1', 'snap-1')], total: 1 });
+      expect(model.building()).toEqual([]);
+    });
+
+    it('is unchanged by a reference redelivered after its release', () => {
+      const history = [...ready, referenced('snap-1', 'box-1', 1), released('snap-1', 'box-1', 2)];
+      expect(given(...history, referenced('snap-1', 'box-1', 1)).get('ws-1', 'snap-1')?.referencedBy).toEqual([]);
+      expect(given(...history, ...history).get('ws-1', 'snap-1')).toEqual(given(...history).get('ws-1', 'snap-1'));
+    });
+
+    it('takes a sandbox referencing the snapshot again after a release', () => {
+      const view = given(
+        ...ready,
+        referenced('snap-1', 'box-1', 1),
+        released('snap-1', 'box-1', 2),
+        referenced('snap-1', 'box-1', 3),
+      ).get('ws-1', 'snap-1');
+      expect(view?.referencedBy).toEqual(['box-1']);
+    });
   });
 
   describe('getByName', () => {
@@ -206,8 +256,11 @@ describe('snapshot read model', () => {
       started('snap-1', 2),
       built('snap-1'),
       failed('snap-2'),
+      referenced('snap-1', 'box-1', 1),
       requested('snap-4', { name: 'ruby', requestedAt: '2025-01-01T12:00:00.000Z' }),
+      referenced('snap-1', 'box-2', 2),
       deleted('snap-2', 'node'),
+      released('snap-1', 'box-1', 3),
     ];
     const dump = (model: SnapshotReadModel) => ({
       ws1: model.list('ws-1', everything),

@@ -35,6 +35,8 @@ export interface SnapshotView {
   /** The highest build attempt started (0 until a builder agent picks the job up). */
   readonly buildAttempts: number;
   readonly lastAgentId?: string;
+  /** The sandboxes booted from it (sorted): why it cannot be deleted yet; not part of the API. */
+  readonly referencedBy: string[];
 }
 
 export type SnapshotListQuery = ResourceListQuery;
@@ -50,6 +52,8 @@ export class SnapshotReadModel {
   private readonly viewsById = new Map<string, SnapshotView>();
   // Kept so that a duplicate delivery of an old SnapshotRequested cannot bring a snapshot back.
   private readonly deletedIds = new Set<string>();
+  // The reference version last applied per snapshot, so that a late reference event is ignored.
+  private readonly referenceVersions = new Map<string, number>();
 
   apply(event: SnapshotEvent): void {
     const id = event.data.snapshotId;
@@ -92,8 +96,22 @@ export class SnapshotReadModel {
         return;
       case 'SnapshotDeleted':
         this.viewsById.delete(id);
+        this.referenceVersions.delete(id);
         this.deletedIds.add(id);
         return;
+      case 'SnapshotReferenced':
+      case 'SnapshotReferenceReleased': {
+        const { sandboxId, referenceVersion } = event.data;
+        if (referenceVersion <= (this.referenceVersions.get(id) ?? 0)) return;
+        this.referenceVersions.set(id, referenceVersion);
+        const others = view.referencedBy.filter((referrer) => referrer !== sandboxId);
+        // Not an update of the snapshot for its users: `updatedAt` stays.
+        this.viewsById.set(id, {
+          ...view,
+          referencedBy: event.type === 'SnapshotReferenced' ? [...others, sandboxId].sort() : others,
+        });
+        return;
+      }
     }
   }
 
@@ -139,5 +157,6 @@ function requestedView({ data }: SnapshotRequested): SnapshotView {
     updatedAt: data.requestedAt,
     buildTimeoutSeconds: data.buildTimeoutSeconds,
     buildAttempts: 0,
+    referencedBy: [],
   };
 }

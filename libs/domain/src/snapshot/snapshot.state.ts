@@ -10,4 +10,8 @@ export type SnapshotState =
       lastAttempt: number;
       /** Set once built, so that a repeated report of the same build can be recognised. */
       imageDigest?: string;
+      /** The sandboxes booted from the snapshot and not yet deleted: they keep it from being deleted. */
+      referencedBy: ReadonlySet<string>;
+      /** How many reference events the stream holds, to number the next one. */
+      referenceVersion: number;
     };
