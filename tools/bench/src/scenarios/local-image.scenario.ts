@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { removeImage, removeSnapshotImages } from '../image-removal.js';
 import { interleaved } from '../interleaved.js';
+import { commitWithLabels } from '../raw-commit.js';
 import type { Scenario } from '../scenario.js';
 import { timed } from '../stopwatch.js';
 
@@ -14,7 +15,7 @@ const RAW_REPOSITORY = 'snapforge/bench-raw';
  */
 export const localImageScenario: Scenario = {
   name: 'local-image',
-  title: 'fixed overhead: snapshot of an image already on the host (POST to ready) against raw inspect + tag',
+  title: 'fixed overhead: snapshot of an image already on the host (POST to ready) against raw inspect + tag, or + commit',
   comparisons: [
     { subject: 'snapforge', baseline: 'raw' },
     { subject: 'snapforge', baseline: 'raw-commit' },
@@ -43,18 +44,7 @@ export const localImageScenario: Scenario = {
         try {
           const { ms } = await timed(async () => {
             await docker.getImage(baseImage).inspect();
-            const container = await docker.createContainer({
-              Image: baseImage,
-              Labels: { ...environment.labels },
-              NetworkDisabled: true,
-              HostConfig: { NetworkMode: 'none' },
-            });
-            try {
-              await container.commit({ repo: RAW_REPOSITORY, tag, pause: false });
-            } finally {
-              await container.remove({ force: true });
-            }
-            await docker.getImage(`${RAW_REPOSITORY}:${tag}`).inspect();
+            await commitWithLabels(docker, baseImage, `${RAW_REPOSITORY}:${tag}`, environment.labels);
           });
           return ms;
         } finally {
