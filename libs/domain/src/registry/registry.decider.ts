@@ -1,4 +1,5 @@
 import type { Decider } from '../decider.js';
+import { changedFields } from '../changed-fields.js';
 import { DomainError } from '../domain-error.js';
 import { optional } from '../optional-field.js';
 import type { CreateRegistry, RegistryCommand } from './registry.commands.js';
@@ -41,7 +42,9 @@ export const registryDecider: Decider<RegistryCommand, RegistryState, RegistryEv
     switch (command.type) {
       case 'UpdateRegistry': {
         assertValid(command.data);
-        const changes = changedFields(registry, command.data);
+        // A password is compared as its ciphertext, so the same password sent again (encrypted
+        // afresh) counts as a change.
+        const changes = changedFields<RegistryChanges>(registry, command.data, updatableFields);
         if (Object.keys(changes).length === 0) return [];
         return [
           {
@@ -122,19 +125,6 @@ function createdData(request: CreateRegistry['data']): RegistryCreated['data'] {
     ...optional('createdBy', request.createdBy),
     createdAt: request.at,
   };
-}
-
-/**
- * The fields the update sets that differ from the registry's. A password is compared as its
- * ciphertext, so the same password sent again (encrypted afresh) counts as a change.
- */
-function changedFields(registry: RegistryChanges, update: RegistryChanges): RegistryChanges {
-  const changes: RegistryChanges = {};
-  for (const field of updatableFields) {
-    const value = update[field];
-    if (value !== undefined && value !== registry[field]) changes[field] = value;
-  }
-  return changes;
 }
 
 /** A deleted registry is as gone as one never created. */

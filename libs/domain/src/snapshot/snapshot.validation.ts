@@ -1,5 +1,7 @@
 import { RESOURCE_NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN, resourceNameViolation } from '../naming/resource-name.js';
+import { isPositiveInteger } from '../positive-integer.js';
 import type { RequestSnapshot } from './snapshot.commands.js';
+import { runConfigViolation } from './snapshot-run-config.validation.js';
 
 export const SNAPSHOT_NAME_MAX_LENGTH = RESOURCE_NAME_MAX_LENGTH;
 
@@ -26,13 +28,7 @@ export function snapshotRequestViolations(request: RequestSnapshot['data']): str
   if (!isPositiveInteger(request.buildTimeoutSeconds)) {
     violations.push('build_timeout_seconds must be a positive integer');
   }
-  const workDir = request.runConfig?.workDir;
-  if (workDir !== undefined && !workDir.startsWith('/')) {
-    violations.push('run_config.work_dir must be an absolute path');
-  }
+  const workDirViolation = runConfigViolation(request.runConfig);
+  if (workDirViolation !== undefined) violations.push(workDirViolation);
   return violations;
-}
-
-function isPositiveInteger(value: number): boolean {
-  return Number.isSafeInteger(value) && value > 0;
 }
