@@ -13,7 +13,10 @@ export interface ResourceListPage<View> {
   total: number;
 }
 
-/** One page of a workspace's named resources: newest first, equal creation times by id, so pages never overlap or skip. */
+/**
+ * One page of a workspace's named resources, filtered by name: newest first, equal creation times by
+ * id, so that pages never overlap or skip.
+ */
 export function listResources<View extends { id: string; name: string; createdAt: string }>(
   views: View[],
   query: ResourceListQuery,
