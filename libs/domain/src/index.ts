@@ -35,6 +35,7 @@ export * from './sandbox/sandbox-stream-name.js';
 export * from './sandbox/sandbox.commands.js';
 export * from './sandbox/sandbox.decider.js';
 export * from './sandbox/sandbox.events.js';
+export * from './sandbox/sandbox.projection.js';
 export * from './sandbox/sandbox.state.js';
 export * from './sandbox/sandbox.validation.js';
 export * from './snapshot/resolve-run-config.js';
