@@ -405,7 +405,7 @@ describe('sandbox decider', () => {
     it('stores only the fields of the contract, whatever else the command carries', () => {
       const stray = {
         type: 'UpdateSandbox',
-        data: { ...update({ idleTtlSeconds: 60 }).data, vcpus: 8 },
+        data: { ...update({ idleTtlSeconds: 60 }).data, vcpus: 100 },
       } as UpdateSandbox;
       spec
         .given(running)

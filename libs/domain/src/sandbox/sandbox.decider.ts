@@ -73,8 +73,10 @@ export const sandboxDecider: Decider<SandboxCommand, SandboxState, SandboxEvent>
         assertStatus(sandbox, ['stopped'], 'start', SandboxErrorCode.NotStopped);
         return [{ type: 'SandboxStarted', data: { ...next, startedAt: command.data.at } }];
       case 'UpdateSandbox': {
-        assertValid(command.data);
-        const changes = changedFields<SandboxChanges>(sandbox, command.data, updatableFields);
+        const { name, idleTtlSeconds, deleteAfterStopSeconds } = command.data;
+        const update: SandboxChanges = { name, idleTtlSeconds, deleteAfterStopSeconds };
+        assertValid(update);
+        const changes = changedFields(sandbox, update, updatableFields);
         if (Object.keys(changes).length === 0) return [];
         return [
           {
