@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@snapforge/messaging';
 import { AuthModule } from './auth/auth.module.js';
+import { BoxesModule } from './boxes/boxes.module.js';
 import { HealthModule } from './health/health.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule],
+  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule],
 })
 export class AppModule {}

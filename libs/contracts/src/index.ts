@@ -6,3 +6,4 @@ export * from './build-jobs.js';
 export * from './registries.js';
 export * from './workspaces.js';
 export * from './launchers.js';
+export * from './sandboxes.js';

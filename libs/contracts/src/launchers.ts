@@ -43,6 +43,9 @@ export interface CaptureSandbox {
   sandboxId: string;
   snapshotId: string;
   workspaceId: string;
+  fsCapacityBytes: number;
+  /** The sandbox's run config with the capture's override layered over it. */
+  runConfig: SnapshotRunConfig;
 }
 
 /** Each launcher answers on its own host's subjects: the orchestrator addresses the host that placed the sandbox. */

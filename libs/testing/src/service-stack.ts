@@ -54,6 +54,8 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
     SNAPFORGE_NATS_URL: nats.url,
     SNAPFORGE_HTTP_HOST: '127.0.0.1',
     SNAPFORGE_HTTP_PORT: String(port),
+    SNAPFORGE_DATAPLANE_PORT: String(await freePort()),
+    SNAPFORGE_HOST_ID: 'host-a',
     SNAPFORGE_SECRET_KEY: randomBytes(32).toString('base64'),
     ...options.env,
   };
@@ -63,12 +65,14 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
   let nc: NatsConnection | undefined;
 
   const workspaceIds: string[] = [];
+  const startedAt = Math.floor(Date.now() / 1000);
 
   const stopAll = async () => {
     await Promise.all([...children].map((child) => stopChild(child)));
     await nc?.close();
     await nats.stop();
     await removeWorkspaceImages(workspaceIds);
+    await removeSnapshotImagesSince(startedAt);
   };
   const release = onCleanup(stopAll);
 
@@ -137,6 +141,15 @@ async function removeWorkspaceImages(workspaceIds: readonly string[]): Promise<v
 }
 
 /** Until the gateway reports every service this stack started as healthy (others may be missing on purpose). */
+/** Snapshot images this stack built outside its workspaces (the system workspace's default snapshot). */
+async function removeSnapshotImagesSince(startedAtSeconds: number): Promise<void> {
+  const docker = new Docker();
+  const images = await docker.listImages({ filters: { label: ['io.snapforge.snapshot-id'] } });
+  for (const image of images.filter((candidate) => candidate.Created >= startedAtSeconds)) {
+    await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+  }
+}
+
 async function waitForHealthy(
   url: string,
   services: readonly ServiceName[],

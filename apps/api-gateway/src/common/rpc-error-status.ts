@@ -16,7 +16,8 @@ export function statusForErrorCode(code: string): number {
       return 500;
   }
   if (code.endsWith('_NOT_FOUND')) return 404;
+  if (code.endsWith('_UNSCHEDULABLE')) return 503;
   if (code.endsWith('_INVALID')) return 422;
-  if (/_(TAKEN|ALREADY_EXISTS|CONFLICT|IN_PROGRESS|REFERENCED|NOT_USABLE|NOT_BUILDING|NOT_READY)$/.test(code)) return 409;
+  if (/_(TAKEN|ALREADY_EXISTS|CONFLICT|IN_PROGRESS|REFERENCED|NOT_USABLE|NOT_BUILDING|NOT_READY|NOT_STOPPED|NOT_PROVISIONING)$/.test(code)) return 409;
   return 400;
 }

@@ -11,11 +11,14 @@ import {
   snapshotStreamName,
   type SnapshotCommand,
   type SnapshotListPage,
+  type SnapshotSource,
   type SnapshotView,
 } from '@snapforge/domain';
 import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
 import { ORCHESTRATOR_CONFIG, type OrchestratorConfig } from '../orchestrator-config.js';
 import { SnapshotProjection } from './snapshot-projection.service.js';
+
+type SnapshotRequest = Omit<CreateSnapshotRequest, 'dockerImage' | 'registryId'> & { source: SnapshotSource };
 
 /** The snapshot commands and queries. Every change is an event; every answer comes from the projection. */
 @Injectable()
@@ -26,11 +29,22 @@ export class SnapshotsService {
     private readonly projection: SnapshotProjection,
   ) {}
 
+  create(request: CreateSnapshotRequest): Promise<SnapshotView> {
+    const { dockerImage, registryId, ...rest } = request;
+    return this.request({ ...rest, source: { kind: 'image', dockerImage, ...(registryId ? { registryId } : {}) } });
+  }
+
+  /** A snapshot of a sandbox's filesystem; its host's launcher does the commit. */
+  capture(request: Omit<SnapshotRequest, 'source' | 'buildTimeoutSeconds'> & { sandboxId: string }): Promise<SnapshotView> {
+    const { sandboxId, ...rest } = request;
+    return this.request({ ...rest, source: { kind: 'sandbox', sandboxId } });
+  }
+
   /**
    * With an idempotency key, a retried request names the same snapshot and answers with it instead
    * of a 409 for its own name.
    */
-  async create(request: CreateSnapshotRequest): Promise<SnapshotView> {
+  private async request(request: SnapshotRequest): Promise<SnapshotView> {
     const { idempotencyKey } = request;
     const snapshotId = idempotencyKey ? deterministicUuid(`snapshot:${request.workspaceId}:${idempotencyKey}`) : randomUUID();
     const original = this.projection.model.get(request.workspaceId, snapshotId);
@@ -42,7 +56,7 @@ export class SnapshotsService {
         snapshotId,
         workspaceId: request.workspaceId,
         name: request.name,
-        source: { kind: 'image', dockerImage: request.dockerImage, ...(request.registryId ? { registryId: request.registryId } : {}) },
+        source: request.source,
         fsCapacityBytes: request.fsCapacityBytes,
         ...(request.runConfig ? { runConfig: request.runConfig } : {}),
         buildTimeoutSeconds: request.buildTimeoutSeconds ?? this.config.defaultBuildTimeoutSeconds,
@@ -64,14 +78,22 @@ export class SnapshotsService {
     return this.get({ workspaceId: request.workspaceId, snapshotId });
   }
 
+  find(workspaceId: string, snapshotId: string): SnapshotView | undefined {
+    return this.projection.model.get(workspaceId, snapshotId);
+  }
+
+  findByName(workspaceId: string, name: string): SnapshotView | undefined {
+    return this.projection.model.getByName(workspaceId, name);
+  }
+
   get({ workspaceId, snapshotId }: SnapshotRef): SnapshotView {
-    const view = this.projection.model.get(workspaceId, snapshotId);
+    const view = this.find(workspaceId, snapshotId);
     if (!view) throw notFound(`snapshot '${snapshotId}' not found`);
     return view;
   }
 
   getByName({ workspaceId, name }: { workspaceId: string; name: string }): SnapshotView {
-    const view = this.projection.model.getByName(workspaceId, name);
+    const view = this.findByName(workspaceId, name);
     if (!view) throw notFound(`snapshot named '${name}' not found`);
     return view;
   }

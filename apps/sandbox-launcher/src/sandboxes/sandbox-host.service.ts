@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Docker from 'dockerode';
+import { snapshotRpc, type CaptureSandbox, type ProvisionedSandbox, type ProvisionSandbox } from '@snapforge/contracts';
+import { SandboxContainers } from '@snapforge/docker';
+import { RpcClient, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
+import { LAUNCHER_CONFIG, type LauncherConfig } from '../launcher-config.js';
+import { LauncherRegistrationService } from '../registration/launcher-registration.service.js';
+import { ActivityTracker } from './activity-tracker.service.js';
+
+const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
+
+/** The container work for the sandboxes placed on this host; every operation is idempotent. */
+@Injectable()
+export class SandboxHostService {
+  private readonly logger = new Logger(SandboxHostService.name);
+  private readonly docker = new Docker();
+  readonly containers = new SandboxContainers(this.docker);
+
+  constructor(
+    @Inject(LAUNCHER_CONFIG) private readonly config: LauncherConfig,
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    private readonly rpc: RpcClient,
+    private readonly activity: ActivityTracker,
+    private readonly registration: LauncherRegistrationService,
+  ) {}
+
+  dataplaneUrl(sandboxId: string): string {
+    return `${this.config.dataplaneBaseUrl}/sandboxes/${sandboxId}`;
+  }
+
+  async provision(request: ProvisionSandbox): Promise<ProvisionedSandbox> {
+    const { runConfig } = request;
+    const containerId = await this.containers.ensureRunning({
+      sandboxId: request.sandboxId,
+      workspaceId: request.workspaceId,
+      image: request.imageRef,
+      ...(request.vcpus !== undefined ? { vcpus: request.vcpus } : {}),
+      ...(request.memBytes !== undefined ? { memBytes: request.memBytes } : {}),
+      ...(runConfig.user ? { user: runConfig.user } : {}),
+      ...(runConfig.workDir ? { workDir: runConfig.workDir } : {}),
+      ...(runConfig.envVars ? { env: runConfig.envVars } : {}),
+    });
+    this.activity.watch(request.sandboxId, request.workspaceId, request.idleTtlSeconds);
+    return { containerId, dataplaneUrl: this.dataplaneUrl(request.sandboxId) };
+  }
+
+  async stop(sandboxId: string): Promise<void> {
+    this.activity.forget(sandboxId);
+    await this.containers.stop(sandboxId);
+  }
+
+  async remove(sandboxId: string): Promise<void> {
+    this.activity.forget(sandboxId);
+    await this.containers.remove(sandboxId);
+  }
+
+  /** Accepts at once; the commit runs in the background and is reported like a build. */
+  capture(request: CaptureSandbox): void {
+    void this.commit(request);
+  }
+
+  private async commit({ sandboxId, snapshotId, workspaceId, fsCapacityBytes, runConfig }: CaptureSandbox): Promise<void> {
+    const report = snapshotRpc.reportBuild;
+    try {
+      const started = await this.rpc.request(report, { snapshotId, kind: 'started', agentId: this.identity.instanceId, attempt: 1 });
+      if (!started.proceed) return;
+      const imageRef = `${SNAPSHOT_IMAGE_REPOSITORY}:${snapshotId}`;
+      const imageId = await this.containers.commit(
+        sandboxId,
+        { repo: SNAPSHOT_IMAGE_REPOSITORY, tag: snapshotId },
+        { 'io.snapforge.workspace-id': workspaceId, 'io.snapforge.snapshot-id': snapshotId, 'io.snapforge.source-sandbox-id': sandboxId },
+      );
+      const { Size } = await this.docker.getImage(imageId).inspect();
+      if (Size > fsCapacityBytes) {
+        await this.docker.getImage(imageId).remove({ force: true });
+        await this.rpc.request(report, { snapshotId, kind: 'failed', reason: `the captured filesystem is ${Size} bytes, larger than fs_capacity_bytes ${fsCapacityBytes}` });
+        return;
+      }
+      await this.rpc.request(report, { snapshotId, kind: 'built', imageRef, imageDigest: imageId, fsUsedBytes: Size, runConfig });
+      await this.registration.register();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`capture of sandbox ${sandboxId} into snapshot ${snapshotId} failed: ${reason}`);
+      await this.rpc.request(report, { snapshotId, kind: 'failed', reason: `capturing sandbox ${sandboxId} failed: ${reason}` }).catch(() => undefined);
+    }
+  }
+}
