@@ -14,6 +14,7 @@ describe('build dispatch', () => {
   let nats: NatsServerHandle;
   let nc: NatsConnection;
   let orchestrator: INestMicroservice | undefined;
+  let orphanId: string;
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -59,8 +60,12 @@ describe('build dispatch', () => {
     await store.append(snapshotStreamName(snapshotId), [{ id: randomUUID(), ...requested }], { expectedRevision: 'no_stream' });
 
     orchestrator = await bootstrapService('snapshot-orchestrator', AppModule);
-    const jobs = await queuedJobs(1);
-    expect(jobs).toEqual([expect.objectContaining({ snapshotId, dockerImage: 'snapforge/busybox:latest', buildTimeoutSeconds: 60 })]);
+    // The orchestrator also requests the server's default snapshot at start-up: two jobs in all.
+    const jobs = await queuedJobs(2);
+    expect(jobs.filter((job) => job.snapshotId === snapshotId)).toEqual([
+      expect.objectContaining({ dockerImage: 'snapforge/busybox:latest', buildTimeoutSeconds: 60 }),
+    ]);
+    orphanId = snapshotId;
   });
 
   it('after a restart, resumes from its checkpoint without queueing anything twice', async () => {
@@ -70,12 +75,13 @@ describe('build dispatch', () => {
       dockerImage: 'snapforge/busybox:latest',
       fsCapacityBytes: 1024,
     });
-    await queuedJobs(2);
+    await queuedJobs(3);
     await orchestrator?.close();
     orchestrator = await bootstrapService('snapshot-orchestrator', AppModule);
-    // A third job would be a duplicate: give the restarted reactor two seconds to (wrongly) queue one.
-    const jobs = await queuedJobs(3, 2_000);
-    expect(jobs.map((job) => job.snapshotId)).toHaveLength(2);
-    expect(jobs[1]).toMatchObject({ snapshotId: created.id, buildTimeoutSeconds: 600 });
+    // A fourth job would be a duplicate: give the restarted reactor two seconds to (wrongly) queue one.
+    const jobs = await queuedJobs(4, 2_000);
+    expect(jobs).toHaveLength(3);
+    expect(jobs.filter((job) => job.snapshotId === orphanId)).toHaveLength(1);
+    expect(jobs.filter((job) => job.snapshotId === created.id)).toEqual([expect.objectContaining({ buildTimeoutSeconds: 600 })]);
   });
 });
