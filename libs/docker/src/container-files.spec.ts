@@ -35,7 +35,7 @@ describe('container files', () => {
     const before = Date.now();
     await expect(write('/data/deep/dir/file.txt', Readable.from(['0123', '456789']))).resolves.toEqual({ bytes: 10 });
     const stats = await stat('/data/deep/dir/file.txt');
-    expect(stats).toMatchObject({ size: 10, isDir: false, isFile: true });
+    expect(stats).toMatchObject({ size: 10, isDir: false, isFile: true, readable: true });
     expect(stats?.mtime.getTime()).toBeGreaterThan(before - 5_000);
     expect(await read('/data/deep/dir/file.txt')).toBe('0123456789');
     expect(await read('/data/deep/dir/file.txt', { range: { start: 3, end: 5 } })).toBe('345');
@@ -79,6 +79,8 @@ describe('container files', () => {
     const denied = write('/root/secret.txt', Readable.from(['x']), { user: '65534' });
     await expect(denied).rejects.toBeInstanceOf(ContainerFileError);
     await expect(denied).rejects.toThrow(/Permission denied/);
+    await sh('echo secret > /tmp/private; chmod 600 /tmp/private');
+    await expect(stat('/tmp/private', { user: '65534' })).resolves.toMatchObject({ size: 7, readable: false });
   });
 });
 

@@ -26,6 +26,8 @@ export interface ContainerFileStat {
   readonly isDir: boolean;
   /** A regular file: the only kind whose content can be read or written here. */
   readonly isFile: boolean;
+  /** Whether the account that asked may read it. */
+  readonly readable: boolean;
 }
 
 /** A byte range, both ends included. */
@@ -63,7 +65,7 @@ export async function statContainerFile(
 ): Promise<ContainerFileStat | undefined> {
   const result = await runContainerExec(docker, containerId, {
     ...options,
-    script: `[ -e "$1" ] || exit 3\nexec stat -L -c '%s|%i|%F|%y' -- "$1"`,
+    script: `[ -e "$1" ] || exit 3\n[ -r "$1" ] && r=1 || r=0\nexec stat -L -c "%s|%i|%F|%y|$r" -- "$1"`,
     args: [path],
   });
   if (result.exitCode === 3) return undefined;
@@ -180,9 +182,9 @@ async function collectSome(stream: Readable, limit = 4096): Promise<string> {
   return text;
 }
 
-/** `stat -c '%s|%i|%F|%y'`, e.g. `3|1540213|regular file|2026-11-25 12:27:15.298787076 +0000`. */
+/** `stat -c '%s|%i|%F|%y|R'`, e.g. `3|1540213|regular file|2026-11-25 12:27:15.298787076 +0000|1`. */
 function parseStat(line: string): ContainerFileStat {
-  const [size, inode, kind, modified] = line.split('|');
+  const [size, inode, kind, modified, readable] = line.split('|');
   const time = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,9}))? ([+-]\d\d)(\d\d)$/.exec(modified ?? '');
   if (size === undefined || inode === undefined || kind === undefined || !time) {
     throw new Error(`unexpected stat output: ${line}`);
@@ -197,5 +199,6 @@ function parseStat(line: string): ContainerFileStat {
     mtimeNs,
     isDir: kind === 'directory',
     isFile: kind.startsWith('regular'),
+    readable: readable === '1',
   };
 }
