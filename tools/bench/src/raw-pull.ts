@@ -2,20 +2,20 @@ import type Docker from 'dockerode';
 import type { ProgressEvent } from '@snapforge/docker';
 
 export interface PullFigures {
-  /** Size of the layers the engine downloaded: proof that the run really pulled. */
-  readonly downloadedBytes: number;
+  /** Layers that came over the wire: proof that the run really pulled. */
   readonly layersDownloaded: number;
   readonly layersAlreadyPresent: number;
 }
 
-/** A plain dockerode pull to the end of its progress stream, counting what came over the wire. */
+/**
+ * A plain dockerode pull to the end of its progress stream, counting layers by their last status.
+ * Not by bytes: the engine reports those in throttled steps, which need not include the last one,
+ * nor any for a layer that arrives fast.
+ */
 export async function pullCounting(docker: Docker, ref: string, authconfig: Docker.AuthConfig): Promise<PullFigures> {
   const stream = await docker.pull(ref, { authconfig });
-  // The engine reports bytes in throttled steps, so the last `current` falls short of the layer:
-  // its `total` counts, once the layer's download is complete.
-  const layerBytes = new Map<string, number>();
-  const complete = new Set<string>();
-  let present = 0;
+  const downloaded = new Set<string>();
+  const present = new Set<string>();
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
       stream,
@@ -26,18 +26,11 @@ export async function pullCounting(docker: Docker, ref: string, authconfig: Dock
         else resolve();
       },
       (event: ProgressEvent) => {
-        if (event.status === 'Already exists') present++;
         if (!event.id) return;
-        const total = event.progressDetail?.total;
-        if (event.status === 'Downloading' && typeof total === 'number') layerBytes.set(event.id, total);
-        if (event.status === 'Download complete') complete.add(event.id);
+        if (event.status === 'Already exists') present.add(event.id);
+        if (event.status === 'Download complete') downloaded.add(event.id);
       },
     );
   });
-  const downloaded = [...complete].map((id) => layerBytes.get(id) ?? 0);
-  return {
-    downloadedBytes: downloaded.reduce((sum, bytes) => sum + bytes, 0),
-    layersDownloaded: complete.size,
-    layersAlreadyPresent: present,
-  };
+  return { layersDownloaded: downloaded.size, layersAlreadyPresent: present.size };
 }

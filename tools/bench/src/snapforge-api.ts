@@ -35,20 +35,29 @@ export class SnapforgeApi {
     return this.json<SnapshotView>('POST', '/v2/sandboxes/snapshots', snapshot);
   }
 
-  /** Polls until the build has ended; a short interval, so that polling adds little to what is measured. */
-  async settled(id: string, intervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
+  /**
+   * Waits until the build has ended: follows its output (one streamed request, so waiting costs the
+   * services nothing), then polls for the status, which the orchestrator records just after the
+   * output's last line. Polling all along would skew what it measures: each GET costs the services
+   * about 2.5 ms of CPU, so a 10 ms poll takes a third of a core from the build on a small host.
+   */
+  async settled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
     const deadline = Date.now() + timeoutMs;
+    await this.buildOutput(id, { follow: true, timeoutMs });
     for (;;) {
       const snapshot = await this.json<SnapshotView>('GET', `/v2/sandboxes/snapshots/${id}`);
       if (snapshot.status !== 'building') return snapshot;
       if (Date.now() > deadline) throw new Error(`snapshot ${id} still building after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
     }
   }
 
-  /** The build's output so far, as the gateway streams it to users. */
-  async buildOutput(id: string): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/v1/snapshots/${id}/output`, { headers: { 'x-api-key': this.apiKey } });
+  /** The build's output: what is stored so far, or with `follow` everything until the build ends. */
+  async buildOutput(id: string, options: { follow?: boolean; timeoutMs?: number } = {}): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/v1/snapshots/${id}/output${options.follow ? '?follow=true' : ''}`, {
+      headers: { 'x-api-key': this.apiKey },
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`GET output of snapshot ${id} answered ${response.status}: ${text}`);
     return text;

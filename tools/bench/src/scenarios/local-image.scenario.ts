@@ -5,7 +5,7 @@ import { commitWithLabels } from '../raw-commit.js';
 import type { Scenario } from '../scenario.js';
 import { timed } from '../stopwatch.js';
 
-const POLL_INTERVAL_MS = 10;
+const POLL_INTERVAL_MS = 5;
 const RAW_REPOSITORY = 'snapforge/bench-raw';
 
 /**
@@ -67,7 +67,7 @@ export const localImageScenario: Scenario = {
       };
 
       const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, runs, log);
-      return { samples, facts: { image: baseImage, pollIntervalMs: POLL_INTERVAL_MS, warmupRounds: 1 } };
+      return { samples, facts: { image: baseImage, readyWhen: `build output followed to its end, then GET every ${POLL_INTERVAL_MS} ms`, warmupRounds: 1 } };
     } finally {
       await removeSnapshots();
     }
