@@ -38,8 +38,8 @@ export class SnapforgeApi {
   /**
    * Waits until the build has ended: follows its output (one streamed request, so waiting costs the
    * services nothing), then polls for the status, which the orchestrator records just after the
-   * output's last line. Polling all along would skew what it measures: each GET costs the services
-   * about 2.5 ms of CPU, so a 10 ms poll takes a third of a core from the build on a small host.
+   * output's last line. Polling all along would skew what it measures: each GET costs about 4 ms of
+   * CPU (services and bench), so a 10 ms poll takes a third of a core from the build on a small host.
    */
   async settled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
     const deadline = Date.now() + timeoutMs;
