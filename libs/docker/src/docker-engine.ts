@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
+import type { ProgressEvent } from './pull-progress.js';
 
 /**
  * The only way a Docker Engine may run on Snapforge machines: no bridge network and no NAT rules,
@@ -68,16 +69,23 @@ export async function ensureDockerEngine(options: EnsureDockerEngineOptions = {}
 /**
  * Waits for the end of a progress stream (import, pull, push) and fails with the engine's message:
  * some failures, such as a push whose registry is unreachable, come inside a stream that began
- * with HTTP 200.
+ * with HTTP 200. `onEvent` sees every event as it arrives; the events are returned at the end.
  */
-export async function followProgress(docker: Docker, stream: NodeJS.ReadableStream): Promise<void> {
-  const events = await new Promise<Array<{ error?: string; errorDetail?: { message?: string } }>>((resolve, reject) =>
-    docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }>) =>
-      error ? reject(error) : resolve(output),
+export async function followProgress(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onEvent?: (event: ProgressEvent) => void,
+): Promise<ProgressEvent[]> {
+  const events = await new Promise<ProgressEvent[]>((resolve, reject) =>
+    docker.modem.followProgress(
+      stream,
+      (error: Error | null, output: ProgressEvent[]) => (error ? reject(error) : resolve(output)),
+      (event: ProgressEvent) => onEvent?.(event),
     ),
   );
   const failure = events.find((event) => event.error !== undefined || event.errorDetail !== undefined);
   if (failure) throw new Error(failure.errorDetail?.message ?? failure.error);
+  return events;
 }
 
 async function answers(docker: Docker): Promise<boolean> {

@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import { splitReference } from './base-image.js';
-import type { ImageBuilder, ImageSummary, PullOptions } from './image-builder.port.js';
-import { progressPrinter, type ProgressEvent } from './pull-progress.js';
+import type { ImageBuilder, ImageSummary, PullOptions, RegistryAuth } from './image-builder.port.js';
+import { followProgress } from './docker-engine.js';
+import { progressPrinter } from './pull-progress.js';
 import { engineStatus } from './docker-errors.js';
 
 /** The ImageBuilder port on a Docker Engine. */
@@ -25,18 +26,7 @@ export class DockerodeImageBuilder implements ImageBuilder {
     // a pull whose client went away, whether it is still waiting for the registry or streaming.
     const stream = (await this.docker.pull(ref, { ...(auth ? { authconfig: auth } : {}), ...(signal ? { abortSignal: signal } : {}) })) as NodeJS.ReadableStream;
     const print = onProgress ? progressPrinter(onProgress) : undefined;
-    await new Promise<void>((resolve, reject) => {
-      this.docker.modem.followProgress(
-        stream,
-        (error: Error | null, events: ProgressEvent[]) => {
-          const failure = events?.find((event) => event.error !== undefined || event.errorDetail !== undefined);
-          if (error) reject(error);
-          else if (failure) reject(new Error(failure.errorDetail?.message ?? failure.error));
-          else resolve();
-        },
-        (event: ProgressEvent) => print?.(event),
-      );
-    });
+    await followProgress(this.docker, stream, print);
     signal?.throwIfAborted();
   }
 
@@ -64,6 +54,15 @@ export class DockerodeImageBuilder implements ImageBuilder {
       await container.remove({ force: true });
     }
     return this.inspect(target);
+  }
+
+  async push(ref: string, auth?: RegistryAuth): Promise<string> {
+    const image = this.docker.getImage(ref);
+    const events = await followProgress(this.docker, await image.push(auth ? { authconfig: auth } : {}));
+    // The registry's manifest digest, which another host pulls by: `<repository>@<digest>`.
+    const digest = events.map((event) => /digest: (sha256:[0-9a-f]{64})/.exec(event.status ?? '')?.[1]).find(Boolean);
+    if (!digest) throw new Error(`pushing ${ref} reported no digest`);
+    return `${splitReference(ref).repo}@${digest}`;
   }
 
   async remove(ref: string): Promise<void> {

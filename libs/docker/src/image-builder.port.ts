@@ -30,6 +30,8 @@ export interface ImageBuilder {
   inspect(ref: string): Promise<ImageSummary>;
   /** A new image with the source's filesystem and config plus `labels`, tagged `target`. */
   relabel(source: string, target: string, labels: Record<string, string>): Promise<ImageSummary>;
+  /** Pushes `ref` (tagged with the registry's host) and returns its pull-by-digest reference. */
+  push(ref: string, auth?: RegistryAuth): Promise<string>;
   remove(ref: string): Promise<void>;
 }
 

@@ -6,3 +6,4 @@ export * from './pull-progress.js';
 export * from './sandbox-containers.js';
 export * from './container-exec.js';
 export * from './container-files.js';
+export * from './image-registry-config.js';

@@ -6,3 +6,4 @@ export * from './docker-for-tests.js';
 export * from './registry.js';
 export * from './service-stack.js';
 export * from './tcp-proxy.js';
+export * from './extra-docker-engine.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BUILD_OUTPUT, buildOutputSubject, buildQueueConfig, snapshotRpc, type BuildJob } from '@snapforge/contracts';
-import { IMAGE_BUILDER, type ImageBuilder } from '@snapforge/docker';
+import { IMAGE_BUILDER, imageRegistryFromEnv, type ImageBuilder } from '@snapforge/docker';
 import {
   ensureOutputStream,
   ensureWorkQueue,
@@ -24,6 +24,7 @@ import { buildSnapshotImage } from './snapshot-build.js';
 export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BuildWorker.name);
   private readonly queue = buildQueueConfig();
+  private readonly publish = imageRegistryFromEnv();
   private worker?: WorkQueueWorker<BuildJob>;
 
   constructor(
@@ -64,6 +65,7 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
     const result = await buildSnapshotImage(this.images, job, {
       signal: timeout,
       log: (line) => output.write(line),
+      ...(this.publish ? { publish: this.publish } : {}),
       ...(job.registryId ? { auth: () => this.credentials.authFor(job.workspaceId, job.registryId as string) } : {}),
     });
     await output.end(result.kind === 'built' ? `Snapshot ${snapshotId} is ready` : `Build failed: ${result.reason}`);

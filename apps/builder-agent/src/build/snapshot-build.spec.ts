@@ -5,6 +5,7 @@ import { buildSnapshotImage } from './snapshot-build.js';
 /** An in-memory ImageBuilder: the build's decisions are pure logic over the port. */
 class FakeImages implements ImageBuilder {
   readonly pulls: { ref: string; auth?: RegistryAuth }[] = [];
+  readonly pushed: string[] = [];
   constructor(
     private readonly images: Map<string, ImageSummary>,
     private readonly pullable: Map<string, ImageSummary> = new Map(),
@@ -31,6 +32,10 @@ class FakeImages implements ImageBuilder {
     const image = { ...(await this.inspect(source)), id: 'sha256:relabelled', labels };
     this.images.set(target, image);
     return image;
+  }
+  async push(ref: string) {
+    this.pushed.push(ref);
+    return `${ref.slice(0, ref.lastIndexOf(':'))}@sha256:pushed`;
   }
   async remove(ref: string) {
     this.images.delete(ref);
@@ -69,6 +74,13 @@ describe('buildSnapshotImage', () => {
     expect(images.pulls).toEqual([{ ref: 'reg:5000/base:1', auth }]);
     expect(lines).toContain('Pulling reg:5000/base:1 from reg:5000 as robot');
     expect(lines.join('\n')).not.toContain('pw');
+  });
+
+  it('publishes the snapshot image to the image registry and names it by digest, when one is configured', async () => {
+    const images = new FakeImages(new Map([['base:1', image]]));
+    const result = await buildSnapshotImage(images, job, { ...context(), publish: { host: 'registry:5000' } });
+    expect(images.pushed).toEqual(['registry:5000/snapforge/snapshot:s1']);
+    expect(result).toMatchObject({ kind: 'built', imageRef: 'registry:5000/snapforge/snapshot@sha256:pushed' });
   });
 
   it('fails an image larger than the capacity, naming both sizes', async () => {

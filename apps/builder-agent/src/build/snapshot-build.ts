@@ -1,6 +1,6 @@
 import { resolveRunConfig, type SnapshotRunConfig } from '@snapforge/domain';
 import type { BuildJob } from '@snapforge/contracts';
-import type { ImageBuilder, RegistryAuth } from '@snapforge/docker';
+import type { ImageBuilder, ImageRegistryConfig, RegistryAuth } from '@snapforge/docker';
 
 export type BuildResult =
   | { kind: 'built'; imageRef: string; imageDigest: string; fsUsedBytes: number; runConfig: SnapshotRunConfig }
@@ -11,6 +11,8 @@ export interface BuildContext {
   auth?: () => Promise<RegistryAuth>;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** Where snapshot images go so that other hosts can boot them; absent on a single host. */
+  publish?: ImageRegistryConfig;
 }
 
 export const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
@@ -46,12 +48,19 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
     }
     signal.throwIfAborted();
     step = 'tagging the snapshot image';
-    const imageRef = `${SNAPSHOT_IMAGE_REPOSITORY}:${job.snapshotId}`;
-    const tagged = await images.relabel(ref, imageRef, {
+    const { publish } = context;
+    const tag = `${publish ? `${publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}:${job.snapshotId}`;
+    const tagged = await images.relabel(ref, tag, {
       [SNAPSHOT_LABELS.workspace]: job.workspaceId,
       [SNAPSHOT_LABELS.snapshot]: job.snapshotId,
     });
-    log(`Snapshot image ${imageRef} (${tagged.id})`);
+    log(`Snapshot image ${tag} (${tagged.id})`);
+    let imageRef = tag;
+    if (publish) {
+      step = `pushing the snapshot image to ${publish.host}`;
+      imageRef = await images.push(tag, publish.auth);
+      log(`Pushed as ${imageRef}`);
+    }
     return {
       kind: 'built',
       imageRef,

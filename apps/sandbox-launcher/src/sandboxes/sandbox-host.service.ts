@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Docker from 'dockerode';
 import { snapshotRpc, type CaptureSandbox, type ProvisionedSandbox, type ProvisionSandbox } from '@snapforge/contracts';
-import { SandboxContainers } from '@snapforge/docker';
+import { DockerodeImageBuilder, imageRegistryFromEnv, SandboxContainers } from '@snapforge/docker';
 import { RpcClient, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
 import { LAUNCHER_CONFIG, type LauncherConfig } from '../launcher-config.js';
 import { LauncherRegistrationService } from '../registration/launcher-registration.service.js';
@@ -14,6 +14,8 @@ const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
 export class SandboxHostService {
   private readonly logger = new Logger(SandboxHostService.name);
   private readonly docker = new Docker();
+  private readonly images = new DockerodeImageBuilder(this.docker);
+  private readonly publish = imageRegistryFromEnv();
   readonly containers = new SandboxContainers(this.docker);
 
   constructor(
@@ -30,6 +32,7 @@ export class SandboxHostService {
 
   async provision(request: ProvisionSandbox): Promise<ProvisionedSandbox> {
     const { runConfig } = request;
+    await this.ensureImage(request.imageRef);
     const containerId = await this.containers.ensureRunning({
       sandboxId: request.sandboxId,
       workspaceId: request.workspaceId,
@@ -42,6 +45,15 @@ export class SandboxHostService {
     });
     this.activity.watch(request.sandboxId, request.workspaceId, request.idleTtlSeconds);
     return { containerId, dataplaneUrl: this.dataplaneUrl(request.sandboxId) };
+  }
+
+  /** A snapshot built on another host is pulled by digest from the image registry. */
+  private async ensureImage(imageRef: string): Promise<void> {
+    if (await this.images.hasImage(imageRef)) return;
+    const auth = this.publish && imageRef.startsWith(`${this.publish.host}/`) ? this.publish.auth : undefined;
+    this.logger.log(`pulling ${imageRef}`);
+    await this.images.pull(imageRef, auth ? { auth } : {});
+    await this.registration.register();
   }
 
   async stop(sandboxId: string): Promise<void> {
@@ -64,10 +76,10 @@ export class SandboxHostService {
     try {
       const started = await this.rpc.request(report, { snapshotId, kind: 'started', agentId: this.identity.instanceId, attempt: 1 });
       if (!started.proceed) return;
-      const imageRef = `${SNAPSHOT_IMAGE_REPOSITORY}:${snapshotId}`;
+      const repo = `${this.publish ? `${this.publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}`;
       const imageId = await this.containers.commit(
         sandboxId,
-        { repo: SNAPSHOT_IMAGE_REPOSITORY, tag: snapshotId },
+        { repo, tag: snapshotId },
         { 'io.snapforge.workspace-id': workspaceId, 'io.snapforge.snapshot-id': snapshotId, 'io.snapforge.source-sandbox-id': sandboxId },
       );
       const { Size } = await this.docker.getImage(imageId).inspect();
@@ -76,6 +88,8 @@ export class SandboxHostService {
         await this.rpc.request(report, { snapshotId, kind: 'failed', reason: `the captured filesystem is ${Size} bytes, larger than fs_capacity_bytes ${fsCapacityBytes}` });
         return;
       }
+      const tag = `${repo}:${snapshotId}`;
+      const imageRef = this.publish ? await this.images.push(tag, this.publish.auth) : tag;
       await this.rpc.request(report, { snapshotId, kind: 'built', imageRef, imageDigest: imageId, fsUsedBytes: Size, runConfig });
       await this.registration.register();
     } catch (error) {
