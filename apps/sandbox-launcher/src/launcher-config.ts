@@ -7,6 +7,8 @@ export interface LauncherConfig {
   hostId: string;
   capacity: number;
   dataplanePort: number;
+  /** Where the data plane listens (SNAPFORGE_DATAPLANE_BIND, loopback by default). */
+  dataplaneBindHost: string;
   /** Base URL clients reach the data plane at; each sandbox's dataplane_url is below it. */
   dataplaneBaseUrl: string;
 }
@@ -20,6 +22,7 @@ export function launcherConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Lau
     hostId,
     capacity: integer(env, 'SNAPFORGE_LAUNCHER_CAPACITY', 50),
     dataplanePort,
+    dataplaneBindHost: env.SNAPFORGE_DATAPLANE_BIND ?? '127.0.0.1',
     dataplaneBaseUrl: env.SNAPFORGE_DATAPLANE_URL ?? `http://${host}:${dataplanePort}`,
   };
 }

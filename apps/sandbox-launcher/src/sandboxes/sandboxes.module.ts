@@ -3,7 +3,9 @@ import { EventStoreModule } from '@snapforge/event-store';
 import { LAUNCHER_CONFIG, type LauncherConfig } from '../launcher-config.js';
 import { LauncherRegistrationService } from '../registration/launcher-registration.service.js';
 import { ActivityTracker } from './activity-tracker.service.js';
+import { DataPlaneListener } from './dataplane-listener.service.js';
 import { LauncherSandboxProjection } from './launcher-sandbox-projection.service.js';
+import { LauncherWorkspaceDirectory } from './launcher-workspace-directory.service.js';
 import { sandboxHostControllerFor } from './sandbox-host.controller.js';
 import { SandboxHostService } from './sandbox-host.service.js';
 import { SandboxReconciler } from './sandbox-reconciler.service.js';
@@ -23,6 +25,8 @@ export class SandboxesModule {
         ActivityTracker,
         SandboxHostService,
         SandboxReconciler,
+        LauncherWorkspaceDirectory,
+        DataPlaneListener,
       ],
       exports: [LAUNCHER_CONFIG, LauncherSandboxProjection, ActivityTracker, SandboxHostService],
     };
