@@ -77,6 +77,28 @@ describe('boxes through the LangSmith client', () => {
     expect(both.status).toBe(422);
   });
 
+  it('never leaves a box on a deleted snapshot when a delete races box creations', async () => {
+    for (let round = 0; round < 4; round++) {
+      const snapshot = await client.createSnapshot(unique('race'), docker.baseImage, 1024 ** 3, { timeout: 120 });
+      const [deletion, ...creations] = await Promise.all([
+        api(`/v2/sandboxes/snapshots/${snapshot.id}`, { method: 'DELETE' }),
+        ...[1, 2].map(() => api('/v2/sandboxes/boxes', { method: 'POST', body: JSON.stringify({ snapshot_id: snapshot.id, timeout: 60 }) })),
+      ]);
+      const boxes = creations.filter((creation) => creation.status === 201).map((creation) => creation.body as { name: string });
+      if (deletion.status === 204) {
+        // The delete won: no box may exist on the snapshot.
+        expect(boxes).toEqual([]);
+        for (const creation of creations) expect([404, 409]).toContain(creation.status);
+      } else {
+        expect(deletion.status).toBe(409);
+        expect(boxes.length).toBeGreaterThan(0);
+        for (const box of boxes) await client.deleteSandbox(box.name);
+        await client.deleteSnapshot(snapshot.id);
+      }
+      expect((await api(`/v2/sandboxes/snapshots/${snapshot.id}`)).status).toBe(404);
+    }
+  });
+
   it('answers 409 for a taken box name and 404 for an unknown snapshot', async () => {
     const name = unique('taken');
     const box = await client.createSandbox({ name, timeout: 60 });
