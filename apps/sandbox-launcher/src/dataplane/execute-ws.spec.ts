@@ -3,7 +3,10 @@ import type { CommandHandle, Sandbox } from 'langsmith/sandbox';
 import { API_KEY, langsmithSandbox, SANDBOX_ID, STOPPED_SANDBOX_ID, useDataPlane } from './dataplane-harness.test.js';
 
 describe('data plane: commands over the WebSocket, with the langsmith client', () => {
-  const dataPlane = useDataPlane({ runConfig: { workDir: '/tmp', envVars: { FROM_SANDBOX: 'sandbox', OVERRIDDEN: 'sandbox' } } });
+  const dataPlane = useDataPlane({
+    runConfig: { workDir: '/tmp', envVars: { FROM_SANDBOX: 'sandbox', OVERRIDDEN: 'sandbox' } },
+    limits: { activityIntervalMs: 100 },
+  });
   let sandbox: Sandbox;
 
   beforeAll(() => {
@@ -91,6 +94,21 @@ describe('data plane: commands over the WebSocket, with the langsmith client', (
     await firstChunk(handle);
     const after = await sandbox.reconnect(handle.commandId ?? '');
     await expect(after.result).resolves.toMatchObject({ stdout: 'ready\n', exit_code: 137 });
+  });
+
+  it('kills a command no client attached to for its idle time-out', async () => {
+    const handle = await sandbox.run('echo ready; sleep 300', { wait: false, idleTimeout: 1 });
+    await firstChunk(handle);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = await sandbox.reconnect(handle.commandId ?? '');
+    await expect(after.result).resolves.toMatchObject({ stdout: 'ready\n', exit_code: 137 });
+  });
+
+  it('reports activity on the sandbox while a command runs, without requests', async () => {
+    const before = dataPlane.activity.length;
+    await sandbox.run('sleep 1');
+    // One report for the request, then one every 100 ms while the command runs.
+    expect(dataPlane.activity.length - before).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses the upgrade for a bad API key, an unknown sandbox and a stopped one', async () => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import * as langsmith from 'langsmith/sandbox';
 import type { Sandbox } from 'langsmith/sandbox';
 import { API_KEY, langsmithSandbox, SANDBOX_ID, useDataPlane } from './dataplane-harness.test.js';
@@ -86,6 +87,22 @@ describe('data plane: upload and download, with the langsmith client', () => {
     });
     expect(notMultipart.status).toBe(415);
     expect(await notMultipart.json()).toMatchObject({ detail: { error: 'InvalidRequest' } });
+  });
+
+  it('leaves the file as it was when the client goes away in the middle of an upload', async () => {
+    await sandbox.write('/tmp/kept.txt', 'original');
+    const boundary = 'spec-aborted-upload';
+    const upload = request(`${dataPlane.dataplaneUrl()}/upload?path=/tmp/kept.txt`, {
+      method: 'POST',
+      headers: { 'x-api-key': API_KEY, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    upload.on('error', () => undefined);
+    upload.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\n${'partial '.repeat(10_000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    upload.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(new TextDecoder().decode(await sandbox.read('/tmp/kept.txt'))).toBe('original');
+    expect(await dataPlane.sh('ls -A /tmp | grep -c snapforge-upload')).toBe('0\n');
   });
 
   it('refuses file requests without the right API key', async () => {
