@@ -47,3 +47,8 @@ export function commandExecOptions(request: CommandRequest, sandbox: SnapshotRun
     timeoutMs: request.timeoutSeconds > 0 ? request.timeoutSeconds * 1000 : undefined,
   };
 }
+
+/** What a command that ran past its time-out answers with. */
+export function commandTimeoutMessage(timeoutSeconds: number): string {
+  return `the command ran past its time-out of ${timeoutSeconds} s and was killed`;
+}

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { OutputCursor } from './command-output-log.js';
+import { commandTimeoutMessage } from './command-request.js';
 import type { CommandSession } from './command-session.js';
 
 /** Past this much unsent data, a slow client gets more only as the socket drains; the log holds the rest. */
@@ -14,7 +15,7 @@ const BATCH_BYTES = 64 * 1024;
 export function streamCommandToSocket(session: CommandSession, socket: WebSocket, cursor: OutputCursor): () => void {
   let done = false;
   let waitingForDrain = false;
-  let detach = () => undefined as void;
+  let detach: () => void = () => undefined;
   const stop = () => {
     done = true;
     detach();
@@ -44,7 +45,7 @@ export function streamCommandToSocket(session: CommandSession, socket: WebSocket
     if (!exit) return;
     send(
       exit.timedOut
-        ? { type: 'error', error_type: 'CommandTimeout', error: `the command ran past its time-out of ${session.lifecycle.timeoutSeconds} s and was killed` }
+        ? { type: 'error', error_type: 'CommandTimeout', error: commandTimeoutMessage(session.lifecycle.timeoutSeconds) }
         : { type: 'exit', exit_code: exit.exitCode },
     );
     socket.close(1000);

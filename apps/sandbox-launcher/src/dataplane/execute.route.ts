@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { startContainerExec } from '@snapforge/docker';
 import { keepSandboxActive } from './activity-heartbeat.js';
-import { commandExecOptions, readCommandRequest } from './command-request.js';
+import { commandExecOptions, commandTimeoutMessage, readCommandRequest } from './command-request.js';
 import type { DataPlaneContext } from './dataplane-context.js';
 import { DataPlaneError, engineError } from './dataplane-errors.js';
 import { RequestFields } from './request-fields.js';
@@ -27,7 +27,7 @@ export function registerExecuteRoute(scope: FastifyInstance, context: DataPlaneC
     });
     try {
       const [stdout, stderr, exit] = await Promise.all([text(execution.stdout), text(execution.stderr), execution.exited]);
-      if (exit.timedOut) throw new DataPlaneError(408, 'CommandTimeout', `the command ran past its time-out of ${command.timeoutSeconds} s and was killed`);
+      if (exit.timedOut) throw new DataPlaneError(408, 'CommandTimeout', commandTimeoutMessage(command.timeoutSeconds));
       return { stdout, stderr, exit_code: exit.exitCode };
     } finally {
       stopHeartbeat();

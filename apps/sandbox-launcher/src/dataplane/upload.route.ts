@@ -23,8 +23,12 @@ export function registerUploadRoute(scope: FastifyInstance, context: DataPlaneCo
     if (!boundary) throw new DataPlaneError(400, 'InvalidRequest', 'the upload must be multipart/form-data with a boundary, the file in a part named "file"');
     const stopHeartbeat = keepSandboxActive(context.sandboxes, access.sandboxId, context.limits.activityIntervalMs);
     try {
+      // `pipe`, not `pipeline`: a malformed body must leave the request alive, to be answered.
       const content = request.raw.pipe(new MultipartFileExtractor(boundary, 'file'));
       request.raw.once('error', (error) => content.destroy(error));
+      request.raw.once('close', () => {
+        if (!request.raw.complete) content.destroy(new Error('the client went away before the upload was complete'));
+      });
       const { bytes } = await writeContainerFile(context.docker, access.containerId, path, content, {
         user: access.runConfig.user,
         cwd: access.runConfig.workDir,
