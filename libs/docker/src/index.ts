@@ -7,3 +7,4 @@ export * from './sandbox-containers.js';
 export * from './container-exec.js';
 export * from './container-files.js';
 export * from './image-registry-config.js';
+export * from './docker-errors.js';

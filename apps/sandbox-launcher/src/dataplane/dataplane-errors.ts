@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ContainerFileError } from '@snapforge/docker';
+import { engineStatus, type ContainerFileError } from '@snapforge/docker';
 import type { DataPlaneRefusal } from './dataplane-deps.js';
 
 /*
@@ -51,7 +51,7 @@ export function fileError(error: ContainerFileError, operation: 'read' | 'write'
  * authorized means not ready; anything else is ours.
  */
 export function engineError(error: unknown, operation: string): DataPlaneError {
-  const status = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const status = engineStatus(error);
   const message = error instanceof Error ? error.message : String(error);
   if (status === 409 || status === 404) return new DataPlaneError(400, 'NotReady', `the sandbox is not running: ${message}`);
   return new DataPlaneError(500, 'InternalError', `${operation} failed: ${message}`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import Docker from 'dockerode';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { hashApiKey } from '@snapforge/secrets';
 import { createDataPlaneServer } from '../dataplane/dataplane-server.js';
 import type { AuthorizedSandbox, DataPlaneRefusal, DataPlaneSandboxes } from '../dataplane/dataplane-deps.js';
@@ -26,7 +27,8 @@ export class DataPlaneListener implements DataPlaneSandboxes, OnApplicationBoots
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.server = createDataPlaneServer({ docker: new Docker(), sandboxes: this });
+    // Fastify logs failed requests (500s with their cause) through pino, as JSON lines.
+    this.server = createDataPlaneServer({ docker: new Docker(), sandboxes: this, logger: pino({ name: 'dataplane', level: 'warn' }) });
     await this.server.listen({ port: this.config.dataplanePort, host: this.config.dataplaneBindHost });
     this.logger.log(`data plane on ${this.config.dataplaneBaseUrl}`);
   }
