@@ -9,6 +9,7 @@ import type { Scenario, ScenarioContext } from './scenario.js';
 export async function runScenarios(scenarios: readonly Scenario[], context: Omit<ScenarioContext, 'log'>, log: (line: string) => void): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
   for (const scenario of scenarios) {
+    if (context.signal.aborted) break;
     log(`${scenario.name}: ${scenario.title}`);
     const start = performance.now();
     try {

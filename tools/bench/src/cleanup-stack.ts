@@ -6,6 +6,7 @@ type Cleanup = () => Promise<unknown> | unknown;
  */
 export class CleanupStack {
   private readonly pending: Cleanup[] = [];
+  private running: Promise<void> | undefined;
 
   /** Registers a cleanup; the returned function runs it early (once) and takes it off the stack. */
   add(cleanup: Cleanup): () => Promise<void> {
@@ -18,8 +19,18 @@ export class CleanupStack {
     };
   }
 
-  /** Runs every cleanup, newest first, all of them even when some fail. */
-  async runAll(): Promise<void> {
+  /**
+   * Runs every cleanup, newest first, all of them even when some fail. A second call while one runs
+   * (an interrupt during the normal end) waits for the same run: nobody exits half-way through it.
+   */
+  runAll(): Promise<void> {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
     const failures: unknown[] = [];
     for (let cleanup = this.pending.pop(); cleanup; cleanup = this.pending.pop()) {
       try {

@@ -8,8 +8,7 @@ export type MeasuredRun = (run: number) => Promise<number>;
  */
 export async function interleaved(
   series: Readonly<Record<string, MeasuredRun>>,
-  runs: number,
-  log: (line: string) => void,
+  { runs, signal, log }: { runs: number; signal: AbortSignal; log: (line: string) => void },
   warmupRounds = 1,
 ): Promise<Record<string, number[]>> {
   const names = Object.keys(series);
@@ -17,6 +16,7 @@ export async function interleaved(
   for (let round = -warmupRounds; round < runs; round++) {
     const offset = ((round % names.length) + names.length) % names.length;
     for (const name of [...names.slice(offset), ...names.slice(0, offset)]) {
+      signal.throwIfAborted();
       const ms = await series[name](round);
       if (round < 0) {
         log(`${name} warm-up: ${ms.toFixed(1)} ms`);

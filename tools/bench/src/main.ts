@@ -17,6 +17,8 @@ import { SCENARIOS } from './scenarios/index.js';
 const RESULTS_DIR = resolve('bench/results');
 
 const log = (line: string) => console.error(`bench │ ${line}`);
+const interrupt = new AbortController();
+let interruptedWith: number | undefined;
 
 async function main(): Promise<number> {
   const { scenarios: chosen, runs } = parseBenchArguments(
@@ -34,12 +36,13 @@ async function main(): Promise<number> {
   let host: HostFacts;
   try {
     const environment = await createBenchEnvironment(cleanups, startedAt);
-    reports = await runScenarios(scenarios, { runs, environment }, log);
+    reports = await runScenarios(scenarios, { runs, environment, signal: interrupt.signal }, log);
     host = await hostFacts(environment.docker.docker, loadAtStart);
   } finally {
     log('removing what the bench made');
     await cleanups.runAll();
   }
+  if (interruptedWith !== undefined) return interruptedWith;
   const durationMs = Math.round(performance.now() - start);
   const report: BenchReport = { startedAt, finishedAt: new Date().toISOString(), durationMs, runs, host, scenarios: reports };
   console.log(formatReport(report));
@@ -48,7 +51,10 @@ async function main(): Promise<number> {
   return reports.some(({ error }) => error !== undefined) ? 1 : 0;
 }
 
-/** Cleanups need awaiting, which an exit hook cannot do: an interrupted bench cleans up first. */
+/**
+ * Cleanups need awaiting, which an exit hook cannot do: an interrupted bench cleans up first, and
+ * writes no results. Undoing the stack and the registry also makes the run in progress fail fast.
+ */
 function cleanUpOnSignals(cleanups: CleanupStack): void {
   for (const [signal, code] of [
     ['SIGINT', 130],
@@ -56,6 +62,8 @@ function cleanUpOnSignals(cleanups: CleanupStack): void {
   ] as const) {
     process.once(signal, () => {
       log(`${signal}: removing what the bench made, then stopping`);
+      interruptedWith = code;
+      interrupt.abort();
       cleanups
         .runAll()
         .catch((error: unknown) => log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`))

@@ -12,6 +12,8 @@ export interface ScenarioContext {
   /** Measured runs per series, after any warm-up the scenario does. */
   readonly runs: number;
   readonly environment: BenchEnvironment;
+  /** Aborted when the bench is interrupted: no new run may start, since cleanup has begun. */
+  readonly signal: AbortSignal;
   log(line: string): void;
 }
 

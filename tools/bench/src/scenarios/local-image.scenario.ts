@@ -20,7 +20,7 @@ export const localImageScenario: Scenario = {
     { subject: 'snapforge', baseline: 'raw' },
     { subject: 'snapforge', baseline: 'raw-commit' },
   ],
-  async run({ runs, environment, log }) {
+  async run({ runs, environment, signal, log }) {
     const { docker, baseImage } = environment.docker;
     const suffix = randomUUID().slice(0, 8);
     const workspace = await environment.workspace();
@@ -66,7 +66,7 @@ export const localImageScenario: Scenario = {
         return ms;
       };
 
-      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, runs, log);
+      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, { runs, signal, log });
       return { samples, facts: { image: baseImage, readyWhen: `build output followed to its end, then GET every ${POLL_INTERVAL_MS} ms`, warmupRounds: 1 } };
     } finally {
       await removeSnapshots();

@@ -26,7 +26,7 @@ export const registryPullScenario: Scenario = {
     { subject: 'snapforge', baseline: 'raw', targetRatio: 1.2 },
     { subject: 'snapforge', baseline: 'raw-commit' },
   ],
-  async run({ runs, environment, log }) {
+  async run({ runs, environment, signal, log }) {
     const { docker } = environment.docker;
     const suffix = randomUUID().slice(0, 8);
     const registry = await startRegistry();
@@ -101,7 +101,7 @@ export const registryPullScenario: Scenario = {
         return ms;
       };
 
-      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, runs, log);
+      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, { runs, signal, log });
       return {
         samples,
         facts: {
