@@ -5,6 +5,12 @@ describe('DomainError', () => {
     const error = new DomainError('SNAPSHOT_NOT_FOUND', 'snapshot not found');
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: 'DomainError', code: 'SNAPSHOT_NOT_FOUND', message: 'snapshot not found' });
+    expect(error).not.toHaveProperty('details');
+  });
+
+  it('carries machine-readable details when the refusal has them', () => {
+    const error = new DomainError('PROFILE_VERSION_SNAPSHOT_IN_PROGRESS', 'job-1 is running', { activeJobId: 'job-1' });
+    expect(error.details).toEqual({ activeJobId: 'job-1' });
   });
 
   it('is recognised by isDomainError, also when it comes from another copy of the module', () => {

@@ -8,7 +8,7 @@ type Incremented = { type: 'Incremented' };
 const counter: Decider<Increment, number, Incremented> = {
   initialState: () => 0,
   decide: (_command, count) => {
-    if (count >= 2) throw new DomainError('COUNTER_FULL', 'the counter is full at 2');
+    if (count >= 2) throw new DomainError('COUNTER_FULL', 'the counter is full at 2', { limit: 2 });
     return [{ type: 'Incremented' }];
   },
   evolve: (count) => count + 1,
@@ -31,5 +31,11 @@ describe('DeciderSpecification', () => {
     const full = spec.given([{ type: 'Incremented' }, { type: 'Incremented' }]).when(increment);
     expect(() => full.thenThrows('OTHER')).toThrow();
     expect(() => full.thenThrows('COUNTER_FULL', 'empty')).toThrow();
+  });
+
+  it('checks the details of a refusal when asked to', () => {
+    const full = spec.given([{ type: 'Incremented' }, { type: 'Incremented' }]).when(increment);
+    full.thenThrows('COUNTER_FULL', 'full', { limit: 2 });
+    expect(() => full.thenThrows('COUNTER_FULL', 'full', { limit: 3 })).toThrow();
   });
 });

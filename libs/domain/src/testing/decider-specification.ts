@@ -1,4 +1,5 @@
 import type { Decider } from '../decider.js';
+import type { DomainErrorDetails } from '../domain-error.js';
 import { DomainError } from '../domain-error.js';
 
 /**
@@ -22,8 +23,11 @@ export const DeciderSpecification = {
               then(expected: Event[]): void {
                 expect(decide()).toEqual(expected);
               },
-              /** `messageContains` checks that the message names what the user has to fix. */
-              thenThrows(code: string, messageContains?: string): void {
+              /**
+               * `messageContains` checks that the message names what the user has to fix, `details`
+               * the machine-readable facts the refusal carries.
+               */
+              thenThrows(code: string, messageContains?: string, details?: DomainErrorDetails): void {
                 let thrown: unknown;
                 try {
                   decide();
@@ -35,6 +39,7 @@ export const DeciderSpecification = {
                 if (messageContains !== undefined) {
                   expect((thrown as DomainError).message).toContain(messageContains);
                 }
+                if (details !== undefined) expect((thrown as DomainError).details).toEqual(details);
               },
             };
           },
