@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SERVICE_NAMES, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
@@ -10,7 +11,15 @@ import { stopChild } from './listening-process.js';
 import { startNatsServer, type NatsServerHandle } from './nats-server.js';
 import { onCleanup } from './test-resources.js';
 
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
+/** The repository root, found from this file whether it runs from the sources or compiled into dist/. */
+const workspaceRoot = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findWorkspaceRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+  }
+  throw new Error(`no nx.json above ${from}`);
+}
 let built = false;
 
 export interface RunningService {
