@@ -8,3 +8,4 @@ export * from './container-exec.js';
 export * from './container-files.js';
 export * from './image-registry-config.js';
 export * from './docker-errors.js';
+export * from './setup-script-build.js';
