@@ -38,9 +38,9 @@ const draftUpdated = (revision: number, draft: ProfileSpec = draftSpec): Profile
 });
 
 const publish: PublishProfile = { type: 'PublishProfile', data: { at: '2025-01-01T11:00:00.000Z' } };
-const published = (revision: number, version: number, publishedSpec: ProfileSpec = draftSpec): ProfileVersionPublished => ({
+const published = (revision: number, version: number, frozen: ProfileSpec = draftSpec): ProfileVersionPublished => ({
   type: 'ProfileVersionPublished',
-  data: { ...ids, revision, version, spec: publishedSpec, publishedAt: '2025-01-01T11:00:00.000Z' },
+  data: { ...ids, revision, version, spec: frozen, publishedAt: '2025-01-01T11:00:00.000Z' },
 });
 
 const deleteProfile: DeleteProfile = { type: 'DeleteProfile', data: { at: '2025-01-02T10:00:00.000Z' } };
@@ -162,7 +162,7 @@ describe('profile decider', () => {
 
     it.each([
       ['a setup script over 64 KiB', { setupScript: 'x'.repeat(64 * 1024 + 1) }, scriptRule],
-      ['a setup script over 64 KiB of UTF-8 in fewer characters', { setupScript: 'é'.repeat(32 * 1024 + 1) }, scriptRule],
+      ['64 KiB of UTF-8 in fewer characters', { setupScript: 'é'.repeat(32 * 1024 + 1) }, scriptRule],
       ['a relative work_dir', { runConfig: { workDir: 'app' } }, 'run_config.work_dir must be an absolute path'],
       ['no vcpus', { vcpus: 0 }, 'vcpus must be a positive number of at most 64'],
       ['more than 64 vcpus', { vcpus: 65 }, 'vcpus must be a positive number of at most 64'],
