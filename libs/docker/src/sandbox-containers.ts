@@ -15,11 +15,12 @@ export interface SandboxContainerSpec {
   env?: Readonly<Record<string, string>>;
 }
 
-const PIDS_LIMIT = 1024;
+/** Also for the one-off containers of setup-script builds: they run user code just as sandboxes do. */
+export const PIDS_LIMIT = 1024;
 // Docker's default set minus what a sandbox without a network or devices has no use for.
-const DROPPED_CAPABILITIES = ['NET_RAW', 'NET_BIND_SERVICE', 'MKNOD', 'AUDIT_WRITE', 'SETFCAP'];
+export const DROPPED_CAPABILITIES = ['NET_RAW', 'NET_BIND_SERVICE', 'MKNOD', 'AUDIT_WRITE', 'SETFCAP'];
 // The sandbox lives as long as this loop; TERM ends it at once instead of after a kill time-out.
-const KEEP_ALIVE = 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done';
+export const KEEP_ALIVE = 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done';
 
 /**
  * Sandbox containers on one Docker Engine, by sandbox id. `/tmp` is a per-sandbox volume: it survives

@@ -4,8 +4,10 @@ import type Docker from 'dockerode';
 import { splitReference } from './base-image.js';
 import { startContainerExec } from './container-exec.js';
 import { writeContainerFile } from './container-files.js';
+import { engineMessage } from './docker-errors.js';
 import { DockerodeImageBuilder } from './dockerode-image-builder.js';
 import type { RegistryAuth } from './image-builder.port.js';
+import { DROPPED_CAPABILITIES, KEEP_ALIVE, PIDS_LIMIT } from './sandbox-containers.js';
 
 /** A profile version's snapshot build: its setup script applied to its base image. */
 export interface SetupScriptBuildRequest {
@@ -36,10 +38,6 @@ export type SetupScriptBuildErrorCode = 'base_image_pull_failed' | 'setup_script
 export type SetupScriptBuildResult =
   | { readonly kind: 'succeeded'; readonly imageRef: string; readonly imageDigest: string; readonly sizeBytes: number }
   | { readonly kind: 'failed'; readonly errorCode: SetupScriptBuildErrorCode; readonly errorMessage: string };
-
-const PIDS_LIMIT = 1024;
-const DROPPED_CAPABILITIES = ['NET_RAW', 'NET_BIND_SERVICE', 'MKNOD', 'AUDIT_WRITE', 'SETFCAP'];
-const KEEP_ALIVE = 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done';
 
 /** In the container's /tmp, a volume of its own: gone with the container, never in the image. */
 const SCRIPT_PATH = '/tmp/.snapforge-setup-script';
@@ -279,11 +277,4 @@ function whenAborted(signal: AbortSignal): Promise<undefined> {
     if (signal.aborted) resolve(undefined);
     else signal.addEventListener('abort', () => resolve(undefined), { once: true });
   });
-}
-
-/** The engine's own message, without the HTTP wrapping dockerode adds. */
-function engineMessage(error: unknown): string {
-  const json = (error as { json?: { message?: string } })?.json;
-  const message = json?.message ?? (error instanceof Error ? error.message : String(error));
-  return message.replace(/^\(HTTP code \d+\) [a-z ]+ - /i, '').trim();
 }

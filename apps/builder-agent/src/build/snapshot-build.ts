@@ -1,6 +1,6 @@
 import { resolveRunConfig, type SnapshotRunConfig } from '@snapforge/domain';
 import type { BuildJob } from '@snapforge/contracts';
-import type { ImageBuilder, ImageRegistryConfig, RegistryAuth } from '@snapforge/docker';
+import { engineMessage, type ImageBuilder, type ImageRegistryConfig, type RegistryAuth } from '@snapforge/docker';
 
 export type BuildResult =
   | { kind: 'built'; imageRef: string; imageDigest: string; fsUsedBytes: number; runConfig: SnapshotRunConfig }
@@ -72,13 +72,6 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
     if (signal.aborted) {
       return { kind: 'failed', reason: `build timed out after ${job.buildTimeoutSeconds} s while ${step}` };
     }
-    return { kind: 'failed', reason: `${step} failed: ${describe(error)}` };
+    return { kind: 'failed', reason: `${step} failed: ${engineMessage(error)}` };
   }
-}
-
-/** The engine's own message, cleaned of the HTTP wrapping dockerode adds. */
-function describe(error: unknown): string {
-  const json = (error as { json?: { message?: string } })?.json;
-  const message = json?.message ?? (error instanceof Error ? error.message : String(error));
-  return message.replace(/^\(HTTP code \d+\) [a-z ]+ - /i, '').trim();
 }
