@@ -1,4 +1,5 @@
 import type { SnapshotRunConfig } from '@snapforge/domain';
+import { positiveInt } from './env-number.js';
 
 /** A build job on the work queue: everything a builder agent needs, no secrets (it fetches those). */
 export interface BuildJob {
@@ -38,9 +39,4 @@ export function buildQueueConfig(env: NodeJS.ProcessEnv = process.env) {
     ackWaitMs: positiveInt(env.SNAPFORGE_BUILD_ACK_WAIT_MS, 30_000),
     maxDeliver: positiveInt(env.SNAPFORGE_BUILD_MAX_DELIVER, 3),
   };
-}
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }

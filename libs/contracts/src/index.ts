@@ -7,3 +7,4 @@ export * from './registries.js';
 export * from './workspaces.js';
 export * from './launchers.js';
 export * from './sandboxes.js';
+export * from './profile-jobs.js';

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import Docker from 'dockerode';
+import { BUILD_OUTPUT, buildOutputSubject, profileBuildQueueConfig, profileJobRpc, type ProfileBuildJob } from '@snapforge/contracts';
+import { buildWithSetupScript, IMAGE_BUILDER, imageRegistryFromEnv, type ImageBuilder } from '@snapforge/docker';
+import { layerRunConfig } from '@snapforge/domain';
+import {
+  ensureOutputStream,
+  ensureWorkQueue,
+  NATS_CONNECTION,
+  OutputWriter,
+  RpcClient,
+  SERVICE_IDENTITY,
+  WorkQueueWorker,
+  type JobDelivery,
+  type ServiceIdentity,
+} from '@snapforge/messaging';
+import { RegistryCredentialsService } from './registry-credentials.service.js';
+
+const PROFILE_IMAGE_REPOSITORY = 'snapforge/profile';
+
+/**
+ * Profile versions' snapshot jobs: the setup script on the base image in a one-off container, its
+ * output streamed live, the result committed and reported to the orchestrator, which owns the job.
+ */
+@Injectable()
+export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProfileBuildWorker.name);
+  private readonly queue = profileBuildQueueConfig();
+  private readonly publish = imageRegistryFromEnv();
+  private readonly docker = new Docker();
+  private worker?: WorkQueueWorker<ProfileBuildJob>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(IMAGE_BUILDER) private readonly images: ImageBuilder,
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    private readonly rpc: RpcClient,
+    private readonly credentials: RegistryCredentialsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureWorkQueue(this.nc, this.queue);
+    await ensureOutputStream(this.nc, BUILD_OUTPUT);
+    this.worker = new WorkQueueWorker<ProfileBuildJob>(this.nc, this.queue, (delivery) => this.build(delivery));
+    this.worker.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+  }
+
+  private async build({ job, deliveryCount }: JobDelivery<ProfileBuildJob>): Promise<void> {
+    const { jobId, profileId, version } = job;
+    const ids = { jobId, profileId, version };
+    const started = await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount });
+    if (!started.proceed) return;
+    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(jobId));
+    if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this job stopped before finishing it`);
+    const targetRef = `${this.publish ? `${this.publish.host}/` : ''}${PROFILE_IMAGE_REPOSITORY}:${jobId}`;
+    const registryAuth = job.registryId ? await this.credentials.authFor(job.workspaceId, job.registryId) : undefined;
+    const result = await buildWithSetupScript(
+      this.docker,
+      {
+        baseImage: job.baseImage,
+        ...(registryAuth ? { registryAuth } : {}),
+        setupScript: job.setupScript,
+        ...(job.vcpus !== undefined ? { vcpus: job.vcpus } : {}),
+        ...(job.memBytes !== undefined ? { memBytes: job.memBytes } : {}),
+        timeoutSeconds: job.timeoutSeconds,
+        targetRef,
+        labels: { 'io.snapforge.workspace-id': job.workspaceId, 'io.snapforge.profile-id': profileId, 'io.snapforge.job-id': jobId },
+      },
+      { log: (line) => output.write(line) },
+    );
+    if (result.kind === 'failed') {
+      await output.end(`Job failed (${result.errorCode}): ${result.errorMessage}`);
+      await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: result.errorCode, errorMessage: result.errorMessage });
+      return;
+    }
+    if (job.fsCapacityBytes !== undefined && result.sizeBytes > job.fsCapacityBytes) {
+      await this.images.remove(result.imageRef);
+      const errorMessage = `the built image is ${result.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`;
+      await output.end(`Job failed (image_too_large): ${errorMessage}`);
+      await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: 'image_too_large', errorMessage });
+      return;
+    }
+    const imageRef = this.publish ? await this.images.push(result.imageRef, this.publish.auth) : result.imageRef;
+    const image = await this.images.inspect(result.imageRef);
+    const runConfig = layerRunConfig({ ...(image.user ? { user: image.user } : {}), ...(image.workingDir ? { workDir: image.workingDir } : {}), envVars: image.env }, job.runConfig);
+    await output.end(`Job ${jobId} succeeded: ${imageRef}`);
+    this.logger.log(`profile ${profileId} v${version}: job ${jobId} succeeded`);
+    await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'succeeded', imageRef, imageDigest: result.imageDigest, sizeBytes: result.sizeBytes, runConfig });
+  }
+}
