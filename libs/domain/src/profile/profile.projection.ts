@@ -125,15 +125,15 @@ export class ProfileReadModel {
   versions(workspaceId: string, profileIdOrName: string): ProfileVersionView[] | undefined {
     const record = this.find(workspaceId, profileIdOrName);
     if (record === undefined) return undefined;
-    return [...record.published.keys()]
-      .sort((a, b) => b - a)
-      .map((version) => this.versionView(record, version))
-      .filter((view) => view !== undefined);
+    return [...record.published]
+      .sort(([a], [b]) => b - a)
+      .map(([version, published]) => this.versionView(record, version, published));
   }
 
   version(workspaceId: string, profileIdOrName: string, version: number): ProfileVersionView | undefined {
     const record = this.find(workspaceId, profileIdOrName);
-    return record && this.versionView(record, version);
+    const published = record?.published.get(version);
+    return record && published && this.versionView(record, version, published);
   }
 
   /**
@@ -153,10 +153,11 @@ export class ProfileReadModel {
         `profile ${id} has no usable version yet: wait for a snapshot job of a published version to succeed`,
       );
     }
-    const view = this.versionView(record, chosen);
-    if (view === undefined) {
+    const published = record.published.get(chosen);
+    if (published === undefined) {
       throw new DomainError(ProfileVersionErrorCode.NotFound, `version ${chosen} of profile ${id} not found`);
     }
+    const view = this.versionView(record, chosen, published);
     if (view.currentSnapshot === undefined) {
       throw new DomainError(
         ProfileVersionErrorCode.NotUsable,
@@ -276,10 +277,7 @@ export class ProfileReadModel {
     return usable.length === 0 ? undefined : Math.max(...usable);
   }
 
-  /** Undefined when the version is not published (yet). */
-  private versionView(record: ProfileRecord, version: number): ProfileVersionView | undefined {
-    const published = record.published.get(version);
-    if (published === undefined) return undefined;
+  private versionView(record: ProfileRecord, version: number, published: PublishedVersion): ProfileVersionView {
     const series = this.seriesOf(record, version);
     const jobOf = (jobId: string | undefined) => (jobId === undefined ? undefined : this.jobsById.get(jobId));
     const schedule = series?.refreshSchedule;
