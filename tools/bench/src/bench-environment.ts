@@ -12,6 +12,8 @@ export const BENCH_LABEL = 'io.snapforge.bench';
 export interface BenchWorkspace {
   readonly stack: ServiceStack;
   readonly workspaceId: string;
+  /** For clients other than `api`: the LangSmith client. */
+  readonly apiKey: string;
   readonly api: SnapforgeApi;
 }
 
@@ -41,5 +43,5 @@ async function startWorkspace(cleanups: CleanupStack): Promise<BenchWorkspace> {
   const stack = await startServiceStack();
   cleanups.add(() => stack.stop());
   const { workspaceId, apiKey } = await stack.createWorkspace('bench');
-  return { stack, workspaceId, api: new SnapforgeApi(stack.url, apiKey) };
+  return { stack, workspaceId, apiKey, api: new SnapforgeApi(stack.url, apiKey) };
 }

@@ -3,6 +3,14 @@ export interface SnapshotView {
   readonly id: string;
   readonly status: string;
   readonly status_message?: string | null;
+  readonly run_config?: SnapshotRunConfig;
+}
+
+/** How a snapshot's sandboxes run: the launcher passes these on to the container. */
+export interface SnapshotRunConfig {
+  readonly user?: string;
+  readonly work_dir?: string;
+  readonly env_vars?: Readonly<Record<string, string>>;
 }
 
 export interface SnapshotRequest {
@@ -12,6 +20,36 @@ export interface SnapshotRequest {
   readonly registry_id?: string;
 }
 
+export interface BoxRequest {
+  readonly name: string;
+  readonly snapshot_id: string;
+  readonly wait_for_ready: boolean;
+  /** Seconds the gateway waits for ready. */
+  readonly timeout: number;
+}
+
+/** The fields of a sandbox ("box") that the bench reads from the gateway. */
+export interface BoxView {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly status_message?: string;
+  readonly dataplane_url?: string;
+}
+
+export interface ExecuteRequest {
+  readonly command: string;
+  readonly shell: string;
+  /** Seconds before the data plane kills the command. */
+  readonly timeout: number;
+}
+
+export interface ExecuteResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exit_code: number;
+}
+
 export interface RegistryRequest {
   readonly name: string;
   readonly url: string;
@@ -19,7 +57,7 @@ export interface RegistryRequest {
   readonly password: string;
 }
 
-/** The gateway's HTTP API with one workspace's key, as any client would call it. */
+/** The gateway's HTTP API and the boxes' data plane with one workspace's key, as any client would call them. */
 export class SnapforgeApi {
   constructor(
     private readonly baseUrl: string,
@@ -35,6 +73,29 @@ export class SnapforgeApi {
     return this.json<SnapshotView>('POST', '/v2/sandboxes/snapshots', snapshot);
   }
 
+  snapshot(id: string): Promise<SnapshotView> {
+    return this.json<SnapshotView>('GET', `/v2/sandboxes/snapshots/${id}`);
+  }
+
+  createBox(box: BoxRequest): Promise<BoxView> {
+    return this.json<BoxView>('POST', '/v2/sandboxes/boxes', box);
+  }
+
+  async deleteBox(name: string): Promise<void> {
+    await this.json<undefined>('DELETE', `/v2/sandboxes/boxes/${name}`);
+  }
+
+  /** Answers at once with the new snapshot still `building`: the commit runs after the answer. */
+  captureBox(name: string, snapshotName: string): Promise<SnapshotView> {
+    return this.json<SnapshotView>('POST', `/v2/sandboxes/boxes/${name}/snapshot`, { name: snapshotName });
+  }
+
+  /** Runs a command to its end through the box's data plane (`POST /execute`, not the WebSocket). */
+  execute(box: BoxView, command: ExecuteRequest): Promise<ExecuteResult> {
+    if (!box.dataplane_url) throw new Error(`box ${box.name} has no dataplane_url`);
+    return this.send<ExecuteResult>('POST', `${box.dataplane_url}/execute`, command);
+  }
+
   /**
    * Waits until the build has ended: follows its output (one streamed request, so waiting costs the
    * services nothing), then polls for the status, which the orchestrator records just after the
@@ -44,8 +105,17 @@ export class SnapforgeApi {
   async settled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
     const deadline = Date.now() + timeoutMs;
     await this.buildOutput(id, { follow: true, timeoutMs });
+    return this.polled(id, pollIntervalMs, deadline - Date.now());
+  }
+
+  /**
+   * Polls until the snapshot is no longer building. Only for what has no build output to follow (a
+   * capture): following it would wait for an end of output that never comes.
+   */
+  async polled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const snapshot = await this.json<SnapshotView>('GET', `/v2/sandboxes/snapshots/${id}`);
+      const snapshot = await this.snapshot(id);
       if (snapshot.status !== 'building') return snapshot;
       if (Date.now() > deadline) throw new Error(`snapshot ${id} still building after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
@@ -63,14 +133,19 @@ export class SnapforgeApi {
     return text;
   }
 
-  private async json<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
+  private json<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<T> {
+    return this.send<T>(method, `${this.baseUrl}${path}`, body);
+  }
+
+  /** A content type only with a body: the servers refuse an empty JSON body. A 204 answers `undefined`. */
+  private async send<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: object): Promise<T> {
+    const response = await fetch(url, {
       method,
       headers: { 'x-api-key': this.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
+    if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 }
