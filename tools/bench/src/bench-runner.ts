@@ -13,7 +13,8 @@ export async function runScenarios(scenarios: readonly Scenario[], context: Omit
     log(`${scenario.name}: ${scenario.title}`);
     const start = performance.now();
     try {
-      const measurement = await scenario.run({ ...context, log: (line) => log(`${scenario.name} │ ${line}`) });
+      const runs = Math.max(context.runs, scenario.minimumRuns ?? 1);
+      const measurement = await scenario.run({ ...context, runs, log: (line) => log(`${scenario.name} │ ${line}`) });
       reports.push(scenarioReport(scenario, measurement, performance.now() - start));
     } catch (error) {
       log(`${scenario.name} failed: ${error instanceof Error ? error.message : String(error)}`);

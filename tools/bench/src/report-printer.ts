@@ -4,7 +4,7 @@ import type { BenchReport, ComparisonReport, ScenarioReport } from './bench-repo
 export function formatReport(report: BenchReport): string {
   const { host } = report;
   const lines = [
-    `Snapforge bench of ${report.startedAt}: ${report.runs} measured runs per series, ${duration(report.durationMs)} in all`,
+    `Snapforge bench of ${report.startedAt}: ${report.runs} measured runs per series (or a scenario's minimum), ${duration(report.durationMs)} in all`,
     `host: ${host.cpus} × ${host.cpuModel}, ${(host.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ` +
       `load ${host.loadAverage.start.toFixed(2)} → ${host.loadAverage.end.toFixed(2)}, Node ${host.node}, Docker Engine ${host.dockerServer}`,
   ];
@@ -13,9 +13,10 @@ export function formatReport(report: BenchReport): string {
 }
 
 function formatScenario(scenario: ScenarioReport): string[] {
-  const lines = [`${scenario.name}: ${scenario.title} (${duration(scenario.durationMs)})`];
-  if (scenario.error) return [...lines, `  FAILED: ${scenario.error}`];
   const names = Object.keys(scenario.series);
+  const runs = Math.max(0, ...names.map((name) => scenario.series[name].runs));
+  const lines = [`${scenario.name}: ${scenario.title} (${duration(scenario.durationMs)}${runs ? `, ${runs} runs` : ''})`];
+  if (scenario.error) return [...lines, `  FAILED: ${scenario.error}`];
   const width = Math.max(6, ...names.map((name) => name.length));
   const columns = ['median', 'p90', 'min', 'max'] as const;
   lines.push(`  ${'series'.padEnd(width)}${columns.map((column) => column.padStart(12)).join('')}`);

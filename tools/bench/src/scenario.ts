@@ -30,5 +30,10 @@ export interface Scenario {
   readonly name: string;
   readonly title: string;
   readonly comparisons: readonly Comparison[];
+  /**
+   * Measured runs per series it takes even when `--runs` asks for fewer: a difference of medians of a
+   * few milliseconds on a shared host needs more samples to be trusted than one of seconds.
+   */
+  readonly minimumRuns?: number;
   run(context: ScenarioContext): Promise<Measurement>;
 }

@@ -15,6 +15,7 @@ export const boxCreateScenario: Scenario = {
   name: 'box-create',
   title: 'box from a ready snapshot (POST /boxes with wait_for_ready to ready) against raw SandboxContainers.ensureRunning of the same image',
   comparisons: [{ subject: 'snapforge', baseline: 'raw', targetRatio: 1.3 }],
+  minimumRuns: 20,
   async run({ runs, environment, signal, log }) {
     const { docker } = environment.docker;
     const setup = await prepareSandboxes(environment, 'box-create');

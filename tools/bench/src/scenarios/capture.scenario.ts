@@ -21,6 +21,7 @@ export const captureScenario: Scenario = {
   name: 'capture',
   title: `capture of a box holding a ${FILE_BYTES}-byte file (POST /boxes/{name}/snapshot to ready) against raw docker commit with labels + inspect`,
   comparisons: [{ subject: 'snapforge', baseline: 'raw', targetRatio: 1.3 }],
+  minimumRuns: 20,
   async run({ runs, environment, signal, log }) {
     const { docker } = environment.docker;
     const setup = await prepareSandboxes(environment, 'capture');

@@ -26,6 +26,7 @@ export const execRoundTripScenario: Scenario = {
     { subject: 'snapforge-http', baseline: 'raw-helper' },
     { subject: 'raw-helper', baseline: 'raw' },
   ],
+  minimumRuns: 20,
   async run({ runs, environment, signal, log }) {
     const { docker } = environment.docker;
     const setup = await prepareSandboxes(environment, 'exec');
