@@ -3,10 +3,11 @@ import { MessagingModule } from '@snapforge/messaging';
 import { AuthModule } from './auth/auth.module.js';
 import { BoxesModule } from './boxes/boxes.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ProfilesModule } from './profiles/profiles.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule],
+  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule, ProfilesModule],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@snapforge/messaging';
+import { ProfileJobsModule } from './profile-jobs/profile-jobs.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { SandboxesModule } from './sandboxes/sandboxes.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('snapshot-orchestrator'), SnapshotsModule, RegistriesModule, SandboxesModule],
+  imports: [MessagingModule.forRoot('snapshot-orchestrator'), SnapshotsModule, RegistriesModule, SandboxesModule, ProfileJobsModule],
 })
 export class AppModule {}

@@ -8,3 +8,5 @@ export * from './workspaces.js';
 export * from './launchers.js';
 export * from './sandboxes.js';
 export * from './profile-jobs.js';
+export * from './refresh-schedule-timing.js';
+export * from './profiles.js';

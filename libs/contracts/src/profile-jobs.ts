@@ -33,10 +33,19 @@ export function profileBuildQueueConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 /** What a builder agent reports about a profile build. */
-export type ProfileBuildReport =
-  | { jobId: string; profileId: string; version: number; kind: 'started'; agentId: string; attempt: number }
-  | { jobId: string; profileId: string; version: number; kind: 'succeeded'; imageRef: string; imageDigest: string; sizeBytes: number; runConfig: SnapshotRunConfig }
-  | { jobId: string; profileId: string; version: number; kind: 'failed'; errorCode: string; errorMessage: string };
+interface ProfileJobIds {
+  jobId: string;
+  profileId: string;
+  workspaceId: string;
+  version: number;
+}
+
+export type ProfileBuildReport = ProfileJobIds &
+  (
+    | { kind: 'started'; agentId: string; attempt: number }
+    | { kind: 'succeeded'; imageRef: string; imageDigest: string; sizeBytes: number; runConfig: SnapshotRunConfig }
+    | { kind: 'failed'; errorCode: string; errorMessage: string }
+  );
 
 export const profileJobRpc = {
   /** `proceed: false`: drop the job (it was settled already). */

@@ -22,6 +22,8 @@ export type RpcReply<R> = R extends Rpc<unknown, infer Reply> ? Reply : never;
 export interface RpcErrorBody {
   code: string;
   message: string;
+  /** Machine-readable facts about the refusal, e.g. the id of the job a refresh collided with. */
+  details?: Record<string, string | number | boolean>;
 }
 
 /** Error codes that the messaging layer itself produces (services add their own domain codes). */

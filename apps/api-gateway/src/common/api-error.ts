@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 
 /** The error body every endpoint answers with: `{"detail": {"error": TYPE, "message": TEXT}}`. */
 export interface ApiErrorBody {
-  detail: { error: string; message: string };
+  detail: { error: string; message: string } & Record<string, unknown>;
 }
 
 /** One validation failure, in the shape the LangSmith client parses (`loc` ends with the field). */

@@ -25,7 +25,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof RpcRequestError) {
       const status = statusForErrorCode(exception.code);
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${exception.code} from ${exception.subject}: ${exception.message}`);
-      return { status, body: error(exception.code, exception.message) };
+      return { status, body: error(exception.code, exception.message, exception.details) };
     }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
@@ -42,8 +42,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function error(type: string, message: string): ApiErrorBody {
-  return { detail: { error: type, message } };
+/** Details (camelCase inside) go out snake_case next to the message, e.g. `active_job_id`. */
+function error(type: string, message: string, details: Record<string, unknown> = {}): ApiErrorBody {
+  const extra = Object.fromEntries(Object.entries(details).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+  return { detail: { ...extra, error: type, message } };
 }
 
 /** Fastify's own errors (bad JSON, body too large) carry a 4xx status code. */

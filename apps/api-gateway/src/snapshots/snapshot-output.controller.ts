@@ -3,9 +3,10 @@ import { ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BUILD_OUTPUT, buildOutputSubject, snapshotRpc } from '@snapforge/contracts';
-import { ensureOutputStream, NATS_CONNECTION, readOutput, RpcClient } from '@snapforge/messaging';
+import { ensureOutputStream, NATS_CONNECTION, RpcClient } from '@snapforge/messaging';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator.js';
 import type { WorkspacePrincipal } from '../auth/workspace-principal.js';
+import { streamJobOutput, wantsFollow } from '../common/stream-output.js';
 
 /** A snapshot build's output as plain text; `follow=true` keeps the response open until the build ends. */
 @ApiTags('snapshots')
@@ -31,13 +32,6 @@ export class SnapshotOutputController implements OnModuleInit {
   ): Promise<void> {
     // Scope first: another workspace's snapshot answers 404 like a missing one.
     const snapshot = await this.rpc.request(snapshotRpc.get, { workspaceId: workspace.workspaceId, snapshotId: id });
-    const following = (follow === 'true' || follow === '1') && snapshot.status === 'building';
-    const abort = new AbortController();
-    reply.raw.on('close', () => abort.abort());
-    reply.raw.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-    for await (const line of readOutput(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshot.id), { follow: following, signal: abort.signal })) {
-      reply.raw.write(line);
-    }
-    reply.raw.end();
+    await streamJobOutput(reply, this.nc, buildOutputSubject(snapshot.id), wantsFollow(follow) && snapshot.status === 'building');
   }
 }

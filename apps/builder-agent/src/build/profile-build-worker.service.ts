@@ -51,8 +51,8 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
   }
 
   private async build({ job, deliveryCount }: JobDelivery<ProfileBuildJob>): Promise<void> {
-    const { jobId, profileId, version } = job;
-    const ids = { jobId, profileId, version };
+    const { jobId, profileId, workspaceId, version } = job;
+    const ids = { jobId, profileId, workspaceId, version };
     const started = await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount });
     if (!started.proceed) return;
     const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(jobId));

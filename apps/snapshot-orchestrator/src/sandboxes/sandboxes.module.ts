@@ -13,6 +13,7 @@ import { SandboxesService } from './sandboxes.service.js';
 @Module({
   imports: [EventStoreModule, SnapshotsModule],
   controllers: [SandboxesController],
+  exports: [SandboxesService],
   providers: [SandboxProjection, LauncherDirectory, DefaultSnapshot, SandboxProvisioner, SandboxesService, SandboxReactor, SandboxRetention],
 })
 export class SandboxesModule {}

@@ -17,6 +17,6 @@ import { SnapshotsService } from './snapshots.service.js';
     BuildDispatchReactor,
     BuildWatchdog,
   ],
-  exports: [SnapshotsService, SnapshotProjection],
+  exports: [SnapshotsService, SnapshotProjection, ORCHESTRATOR_CONFIG],
 })
 export class SnapshotsModule {}

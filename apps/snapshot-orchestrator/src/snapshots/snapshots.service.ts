@@ -11,6 +11,7 @@ import {
   snapshotStreamName,
   type SnapshotCommand,
   type SnapshotListPage,
+  type SnapshotRunConfig,
   type SnapshotSource,
   type SnapshotView,
 } from '@snapforge/domain';
@@ -41,12 +42,37 @@ export class SnapshotsService {
   }
 
   /**
+   * A snapshot of an image built elsewhere (a profile version's job): recorded as requested and
+   * built at once. The idempotency key makes a repeated registration answer with the same snapshot.
+   */
+  async registerBuilt(request: {
+    workspaceId: string;
+    name: string;
+    idempotencyKey: string;
+    imageRef: string;
+    imageDigest: string;
+    sizeBytes: number;
+    runConfig: SnapshotRunConfig;
+  }): Promise<SnapshotView> {
+    const requested = await this.request({
+      workspaceId: request.workspaceId,
+      name: request.name,
+      source: { kind: 'image', dockerImage: request.imageRef },
+      fsCapacityBytes: Math.max(request.sizeBytes, 1),
+      idempotencyKey: request.idempotencyKey,
+    });
+    if (requested.status !== 'building') return requested;
+    await this.reportBuild({ snapshotId: requested.id, kind: 'built', ...request, fsUsedBytes: request.sizeBytes });
+    return this.get({ workspaceId: request.workspaceId, snapshotId: requested.id });
+  }
+
+  /**
    * With an idempotency key, a retried request names the same snapshot and answers with it instead
    * of a 409 for its own name.
    */
   private async request(request: SnapshotRequest): Promise<SnapshotView> {
     const { idempotencyKey } = request;
-    const snapshotId = idempotencyKey ? deterministicUuid(`snapshot:${request.workspaceId}:${idempotencyKey}`) : randomUUID();
+    const snapshotId = idempotencyKey ? this.idFor(request.workspaceId, idempotencyKey) : randomUUID();
     const original = this.projection.model.get(request.workspaceId, snapshotId);
     if (original) return original;
     const requestedAt = new Date().toISOString();
@@ -76,6 +102,11 @@ export class SnapshotsService {
       await this.projection.waitFor((await this.store.readStream(snapshotStreamName(snapshotId))).at(-1)?.position);
     }
     return this.get({ workspaceId: request.workspaceId, snapshotId });
+  }
+
+  /** The id a request with this idempotency key gives its snapshot. */
+  idFor(workspaceId: string, idempotencyKey: string): string {
+    return deterministicUuid(`snapshot:${workspaceId}:${idempotencyKey}`);
   }
 
   find(workspaceId: string, snapshotId: string): SnapshotView | undefined {
