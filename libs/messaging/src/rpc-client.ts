@@ -54,6 +54,6 @@ function toRequestError(subject: string, timeoutMs: number, error: unknown): Rpc
 
 function fromErrorBody(subject: string, err: NonNullable<ReplyPacket<unknown>['err']>): RpcRequestError {
   if (typeof err === 'string') return new RpcRequestError(RpcErrorCodes.internal, err, subject);
-  if ('code' in err && typeof err.code === 'string') return new RpcRequestError(err.code, err.message, subject);
+  if ('code' in err && typeof err.code === 'string') return new RpcRequestError(err.code, err.message, subject, err.details);
   return new RpcRequestError(RpcErrorCodes.internal, err.message ?? 'unknown error', subject);
 }

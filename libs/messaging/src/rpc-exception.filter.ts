@@ -22,7 +22,10 @@ export class TypedRpcExceptionFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger('rpc');
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
-    if (isCoded(exception)) return throwError(() => ({ code: exception.code, message: exception.message }));
+    if (isCoded(exception)) {
+      const { code, message, details } = exception;
+      return throwError(() => ({ code, message, ...(details ? { details } : {}) }));
+    }
     const subject = host.switchToRpc().getContext<{ getSubject?: () => string }>()?.getSubject?.() ?? 'unknown subject';
     this.logger.error(`handler for ${subject} failed`, exception instanceof Error ? exception.stack : String(exception));
     return throwError(() => ({ code: RpcErrorCodes.internal, message: `internal error while handling ${subject}` }));

@@ -6,12 +6,9 @@ export class RpcRequestError extends Error implements RpcErrorBody {
     readonly code: string,
     message: string,
     readonly subject: string,
+    readonly details?: RpcErrorBody['details'],
   ) {
     super(message);
     this.name = 'RpcRequestError';
-  }
-
-  toBody(): RpcErrorBody {
-    return { code: this.code, message: this.message };
   }
 }
