@@ -3,10 +3,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { NATS_CONNECTION } from '@snapforge/messaging';
 import { createEventStore } from './create-event-store.js';
 import type { EventStore } from './event-store.port.js';
+import { CHECKPOINT_STORE, EVENT_STORE } from './event-store.tokens.js';
 import { KvCheckpointStore } from './kv-checkpoint-store.js';
-
-export const EVENT_STORE = Symbol('EVENT_STORE');
-export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');
 
 @Injectable()
 class EventStoreLifecycle implements OnApplicationShutdown {

@@ -15,3 +15,4 @@ export * from './checkpointed-reactor.js';
 export * from './event-store.module.js';
 export * from './read-model-projection.js';
 export * from './deterministic-uuid.js';
+export * from './event-store.tokens.js';

@@ -1,8 +1,9 @@
-import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent } from './event-data.js';
 import type { EventStore } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
 import { LiveProjection } from './live-projection.js';
+import { EVENT_STORE } from './event-store.tokens.js';
 
 /**
  * A service's in-memory read model as a Nest provider: replayed before the service starts answering
@@ -34,4 +35,22 @@ export abstract class ReadModelProjection<Event, Model extends { apply(event: Ev
   waitFor(position: GlobalPosition | undefined): Promise<void> {
     return position ? this.live.waitFor(position) : Promise.resolve();
   }
+}
+
+/**
+ * A ReadModelProjection class for one read model, for a service to provide as it is:
+ * `export class ProfileProjection extends projectionOf('profiles', () => new ProfileReadModel(), isProfileReadModelEvent) {}`.
+ */
+export function projectionOf<Event, Model extends { apply(event: Event): void }>(
+  name: string,
+  create: () => Model,
+  accepts: (event: RecordedEvent) => event is RecordedEvent & Event,
+) {
+  @Injectable()
+  class Projection extends ReadModelProjection<Event, Model> {
+    constructor(@Inject(EVENT_STORE) store: EventStore) {
+      super(store, name, create(), accepts);
+    }
+  }
+  return Projection;
 }

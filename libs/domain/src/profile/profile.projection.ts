@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-error.js';
 import { findByName } from '../naming/find-by-name.js';
 import { optional } from '../optional-field.js';
-import type { ProfileVersionEvent } from '../profile-version/profile-version.events.js';
+import { isProfileVersionEvent, type ProfileVersionEvent } from '../profile-version/profile-version.events.js';
 import type {
   ProfileSnapshotView,
   SnapshotJobView,
@@ -302,4 +302,9 @@ export class ProfileReadModel {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every event the ProfileReadModel takes: the profiles' own and their versions' job series. */
+export function isProfileReadModelEvent<E extends { type: string }>(event: E): event is E & (ProfileEvent | ProfileVersionEvent) {
+  return isProfileEvent(event) || isProfileVersionEvent(event);
 }
