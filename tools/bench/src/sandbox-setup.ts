@@ -3,7 +3,7 @@ import type { SandboxContainerSpec } from '@snapforge/docker';
 import type { BenchEnvironment, BenchWorkspace } from './bench-environment.js';
 import { hasImage, removeSnapshotImages } from './image-removal.js';
 import { removeWorkspaceSandboxes } from './sandbox-removal.js';
-import type { BoxView, SnapshotView } from './snapforge-api.js';
+import type { BoxView } from './snapforge-api.js';
 
 /**
  * Where the builder agent tags a snapshot's image and the launcher a capture's (without an image
@@ -16,10 +16,9 @@ export function snapshotImageRef(snapshotId: string): string {
 const POLL_INTERVAL_MS = 5;
 const BOX_READY_TIMEOUT_SECONDS = 60;
 
-/** What the sandbox scenarios start from: the workspace and a ready snapshot of the base image. */
+/** What the sandbox scenarios start from: the workspace and a ready snapshot of the base image, with its boxes. */
 export interface SandboxSetup {
   readonly workspace: BenchWorkspace;
-  readonly snapshot: SnapshotView;
   /** The snapshot's image, which the launcher starts the boxes from. */
   readonly imageRef: string;
   /** A name no other run of this bench uses. */
@@ -51,7 +50,6 @@ export async function prepareSandboxes(environment: BenchEnvironment, scenario: 
     const runConfig = snapshot.run_config ?? {};
     return {
       workspace,
-      snapshot,
       imageRef,
       unique,
       async readyBox(name) {
