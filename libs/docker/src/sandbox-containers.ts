@@ -74,10 +74,13 @@ export class SandboxContainers {
     return result.Id ?? (await this.docker.getImage(`${target.repo}:${target.tag}`).inspect()).Id;
   }
 
-  /** The sandbox ids of every sandbox container on this engine, running or not. */
-  async sandboxIds(): Promise<string[]> {
+  /** Every sandbox container on this engine, running or not, by sandbox and workspace. */
+  async list(): Promise<{ sandboxId: string; workspaceId: string }[]> {
     const containers = await this.docker.listContainers({ all: true, filters: { label: [SANDBOX_LABELS.sandbox] } });
-    return containers.map((container) => container.Labels[SANDBOX_LABELS.sandbox]).filter((id): id is string => Boolean(id));
+    return containers.map((container) => ({
+      sandboxId: container.Labels[SANDBOX_LABELS.sandbox] ?? '',
+      workspaceId: container.Labels[SANDBOX_LABELS.workspace] ?? '',
+    }));
   }
 
   async inspect(sandboxId: string): Promise<Docker.ContainerInspectInfo | undefined> {

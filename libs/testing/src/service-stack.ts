@@ -139,13 +139,20 @@ async function operatorRequest<Reply>(nc: NatsConnection, subject: string, data:
   return response as Reply;
 }
 
-/** Snapshot images carry their workspace's id: whatever the stack built for its workspaces goes. */
+/**
+ * Sandbox containers, their /tmp volumes and snapshot images carry their workspace's id: whatever
+ * the stack made for its workspaces goes, containers first so their images can go too.
+ */
 async function removeWorkspaceImages(workspaceIds: readonly string[]): Promise<void> {
-  if (workspaceIds.length === 0) return;
   const docker = new Docker();
   for (const workspaceId of workspaceIds) {
-    const images = await docker.listImages({ filters: { label: [`io.snapforge.workspace-id=${workspaceId}`] } });
-    for (const image of images) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+    const filters = { label: [`io.snapforge.workspace-id=${workspaceId}`] };
+    for (const container of await docker.listContainers({ all: true, filters })) {
+      await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => undefined);
+    }
+    const { Volumes } = await docker.listVolumes({ filters });
+    for (const volume of Volumes ?? []) await docker.getVolume(volume.Name).remove().catch(() => undefined);
+    for (const image of await docker.listImages({ filters })) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
   }
 }
 

@@ -9,11 +9,12 @@ describe('inside a sandbox', () => {
   let client: SandboxClient;
   let sandbox: Sandbox;
   let snapshotId: string;
+  let apiKey: string;
 
   beforeAll(async () => {
     docker = await dockerForTests();
     stack = await startServiceStack();
-    const { apiKey } = await stack.createWorkspace('dataplane');
+    ({ apiKey } = await stack.createWorkspace('dataplane'));
     client = new SandboxClient({ apiEndpoint: `${stack.url}/v2/sandboxes`, apiKey, maxRetries: 0 });
     snapshotId = (await client.createSnapshot(`tools-${randomUUID().slice(0, 8)}`, docker.baseImage, 1024 ** 3, { timeout: 120 })).id;
     sandbox = await client.createSandbox(snapshotId, { timeout: 60 });
@@ -60,6 +61,8 @@ describe('inside a sandbox', () => {
 
     const captured = await client.captureSnapshot(sandbox.name, `captured-${randomUUID().slice(0, 8)}`, { timeout: 120 });
     expect(captured).toMatchObject({ status: 'ready', source_sandbox_id: sandbox.id });
+    const output = await fetch(`${stack.url}/v1/snapshots/${captured.id}/output?follow=true`, { headers: { 'x-api-key': apiKey } });
+    expect(await output.text()).toContain(`Snapshot ${captured.id} is ready`);
     const fromCapture = await client.createSandbox({ snapshotName: captured.name, timeout: 60 });
     expect(text(await fromCapture.read('/root/keep.txt'))).toBe('precious');
     await expect(fromCapture.run('test -e /tmp/state.txt')).resolves.toMatchObject({ exit_code: 1 });

@@ -41,7 +41,7 @@ export class LauncherRegistrationService implements OnApplicationBootstrap, OnAp
   /** Re-registers now, e.g. right after a new image arrived, so placement sees it without waiting. */
   async register(): Promise<void> {
     try {
-      const [sandboxes, images] = await Promise.all([new SandboxContainers(this.docker).sandboxIds(), this.docker.listImages()]);
+      const [sandboxes, images] = await Promise.all([new SandboxContainers(this.docker).list(), this.docker.listImages()]);
       const registration: LauncherRegistration = {
         hostId: this.config.hostId,
         capacity: this.config.capacity,

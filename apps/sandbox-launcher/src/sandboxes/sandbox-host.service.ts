@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import Docker from 'dockerode';
-import { snapshotRpc, type CaptureSandbox, type ProvisionedSandbox, type ProvisionSandbox } from '@snapforge/contracts';
+import { BUILD_OUTPUT, buildOutputSubject, snapshotRpc, type CaptureSandbox, type ProvisionedSandbox, type ProvisionSandbox } from '@snapforge/contracts';
 import { DockerodeImageBuilder, imageRegistryFromEnv, SandboxContainers } from '@snapforge/docker';
-import { RpcClient, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { ensureOutputStream, NATS_CONNECTION, OutputWriter, RpcClient, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
 import { LAUNCHER_CONFIG, type LauncherConfig } from '../launcher-config.js';
 import { LauncherRegistrationService } from '../registration/launcher-registration.service.js';
 import { ActivityTracker } from './activity-tracker.service.js';
@@ -11,7 +12,7 @@ const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
 
 /** The container work for the sandboxes placed on this host; every operation is idempotent. */
 @Injectable()
-export class SandboxHostService {
+export class SandboxHostService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SandboxHostService.name);
   private readonly docker = new Docker();
   private readonly images = new DockerodeImageBuilder(this.docker);
@@ -20,11 +21,16 @@ export class SandboxHostService {
 
   constructor(
     @Inject(LAUNCHER_CONFIG) private readonly config: LauncherConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
     private readonly rpc: RpcClient,
     private readonly activity: ActivityTracker,
     private readonly registration: LauncherRegistrationService,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureOutputStream(this.nc, BUILD_OUTPUT);
+  }
 
   dataplaneUrl(sandboxId: string): string {
     return `${this.config.dataplaneBaseUrl}/sandboxes/${sandboxId}`;
@@ -73,29 +79,44 @@ export class SandboxHostService {
 
   private async commit({ sandboxId, snapshotId, workspaceId, fsCapacityBytes, runConfig }: CaptureSandbox): Promise<void> {
     const report = snapshotRpc.reportBuild;
+    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId));
+    const fail = async (reason: string) => {
+      await output.end(`Capture failed: ${reason}`);
+      await this.rpc.request(report, { snapshotId, kind: 'failed', reason }).catch(() => undefined);
+    };
     try {
-      const started = await this.rpc.request(report, { snapshotId, kind: 'started', agentId: this.identity.instanceId, attempt: 1 });
-      if (!started.proceed) return;
       const repo = `${this.publish ? `${this.publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}`;
-      const imageId = await this.containers.commit(
-        sandboxId,
-        { repo, tag: snapshotId },
-        { 'io.snapforge.workspace-id': workspaceId, 'io.snapforge.snapshot-id': snapshotId, 'io.snapforge.source-sandbox-id': sandboxId },
-      );
+      output.write(`Capturing sandbox ${sandboxId} on ${this.config.hostId}`);
+      // The commit does not wait for the "started" reply: a capture is quick, and a snapshot deleted
+      // meanwhile only costs removing the image again.
+      const [started, imageId] = await Promise.all([
+        this.rpc.request(report, { snapshotId, kind: 'started', agentId: this.identity.instanceId, attempt: 1 }),
+        this.containers.commit(
+          sandboxId,
+          { repo, tag: snapshotId },
+          { 'io.snapforge.workspace-id': workspaceId, 'io.snapforge.snapshot-id': snapshotId, 'io.snapforge.source-sandbox-id': sandboxId },
+        ),
+      ]);
+      if (!started.proceed) {
+        await this.docker.getImage(imageId).remove({ force: true });
+        await output.end('Capture dropped: the snapshot no longer wants it');
+        return;
+      }
       const { Size } = await this.docker.getImage(imageId).inspect();
       if (Size > fsCapacityBytes) {
         await this.docker.getImage(imageId).remove({ force: true });
-        await this.rpc.request(report, { snapshotId, kind: 'failed', reason: `the captured filesystem is ${Size} bytes, larger than fs_capacity_bytes ${fsCapacityBytes}` });
+        await fail(`the captured filesystem is ${Size} bytes, larger than fs_capacity_bytes ${fsCapacityBytes}`);
         return;
       }
       const tag = `${repo}:${snapshotId}`;
       const imageRef = this.publish ? await this.images.push(tag, this.publish.auth) : tag;
+      await output.end(`Snapshot ${snapshotId} is ready`);
       await this.rpc.request(report, { snapshotId, kind: 'built', imageRef, imageDigest: imageId, fsUsedBytes: Size, runConfig });
       await this.registration.register();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`capture of sandbox ${sandboxId} into snapshot ${snapshotId} failed: ${reason}`);
-      await this.rpc.request(report, { snapshotId, kind: 'failed', reason: `capturing sandbox ${sandboxId} failed: ${reason}` }).catch(() => undefined);
+      await fail(`capturing sandbox ${sandboxId} failed: ${reason}`);
     }
   }
 }
