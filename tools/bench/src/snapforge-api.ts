@@ -62,11 +62,16 @@ export interface SnapshotJobView {
   readonly status: string;
   readonly error_code?: string | null;
   readonly error_message?: string | null;
+  /** ISO times set by the orchestrator: when it queued the job, and when the builder agent reported. */
+  readonly queued_at?: string;
+  readonly started_at?: string | null;
+  readonly finished_at?: string | null;
 }
 
 /** The fields of a published profile version that the bench reads. */
 export interface ProfileVersionView {
   readonly version: number;
+  readonly published_at: string;
   /** Its first snapshot job succeeded: sessions can start from it. */
   readonly usable: boolean;
   readonly current_snapshot: { readonly image_digest: string; readonly job_id: string } | null;

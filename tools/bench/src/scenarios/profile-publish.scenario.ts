@@ -3,6 +3,7 @@ import { buildWithSetupScript } from '@snapforge/docker';
 import { hasImage, removeImage, removeSnapshotImages } from '../image-removal.js';
 import { interleaved } from '../interleaved.js';
 import { removeLabelled } from '../labelled-removal.js';
+import { formatPhaseMedians, PUBLISH_PHASES, publishPhases, type PublishPhase } from '../publish-phases.js';
 import { rawSetupScriptBuild } from '../raw-setup-script-build.js';
 import type { Scenario } from '../scenario.js';
 import { timed } from '../stopwatch.js';
@@ -75,11 +76,15 @@ export const profilePublishScenario: Scenario = {
         }
       };
 
-      const snapforge = async () => {
+      const phases: Record<PublishPhase, number>[] = [];
+      const snapforge = async (run: number) => {
+        const requestedAt = Date.now();
         const { ms, result: version } = await timed(async () => {
           const published = await workspace.api.publish(profileId);
           return workspace.api.versionSettled(profileId, published.version, { pollIntervalMs: POLL_INTERVAL_MS, jobPollIntervalMs: JOB_POLL_INTERVAL_MS });
         });
+        const split = publishPhases(requestedAt, version, requestedAt + ms);
+        if (split && run >= 0) phases.push(split);
         const job = version.latest_job;
         if (!version.usable || !job) throw new Error(`profile version ${version.version} did not become usable: job ${job?.id ?? '(none)'} ${job?.status ?? ''} ${job?.error_message ?? ''}`);
         const imageRef = profileImageRef(job.id);
@@ -99,6 +104,10 @@ export const profilePublishScenario: Scenario = {
           raw: 'dockerode create (the builder one-off container hardening), start, exec sh -e -c to its end with exit code, commit; container removed untimed',
           rawHelper: 'buildWithSetupScript from @snapforge/docker, as the builder agent calls it (container removal included)',
           readyWhen: `job named on the version (GET every ${JOB_POLL_INTERVAL_MS} ms), its output followed to its end, then GET every ${POLL_INTERVAL_MS} ms until usable`,
+          snapforgePhasesMedianMs: formatPhaseMedians(phases),
+          snapforgePhases: Object.entries(PUBLISH_PHASES)
+            .map(([phase, what]) => `${phase}: ${what}`)
+            .join('; '),
           warmupRounds: 1,
         },
       };
