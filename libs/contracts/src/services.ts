@@ -9,3 +9,9 @@ export const SERVICE_NAMES = [
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/**
+ * The workspace that owns what the system itself makes, such as the default snapshot every
+ * workspace may boot. No API key opens it.
+ */
+export const SYSTEM_WORKSPACE_ID = '00000000-0000-4000-8000-000000000000';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { SERVICE_NAMES, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
+import { SERVICE_NAMES, SYSTEM_WORKSPACE_ID, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
 import { freePort } from './free-port.js';
 import { stopChild } from './listening-process.js';
 import { startNatsServer, type NatsServerHandle } from './nats-server.js';
@@ -157,10 +157,10 @@ async function removeWorkspaceImages(workspaceIds: readonly string[]): Promise<v
 }
 
 /** Until the gateway reports every service this stack started as healthy (others may be missing on purpose). */
-/** Snapshot images this stack built outside its workspaces (the system workspace's default snapshot). */
+/** The system workspace's snapshot images this stack built (the default snapshot). */
 async function removeSnapshotImagesSince(startedAtSeconds: number): Promise<void> {
   const docker = new Docker();
-  const images = await docker.listImages({ filters: { label: ['io.snapforge.snapshot-id'] } });
+  const images = await docker.listImages({ filters: { label: [`io.snapforge.workspace-id=${SYSTEM_WORKSPACE_ID}`] } });
   for (const image of images.filter((candidate) => candidate.Created >= startedAtSeconds)) {
     await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import Docker from 'dockerode';
 import { BUILD_OUTPUT, buildOutputSubject, snapshotRpc, type CaptureSandbox, type ProvisionedSandbox, type ProvisionSandbox } from '@snapforge/contracts';
-import { DockerodeImageBuilder, imageRegistryFromEnv, SandboxContainers } from '@snapforge/docker';
+import { DockerodeImageBuilder, engineMessage, imageRegistryFromEnv, SandboxContainers } from '@snapforge/docker';
+import { DomainError } from '@snapforge/domain';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ensureOutputStream, NATS_CONNECTION, OutputWriter, RpcClient, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
 import { LAUNCHER_CONFIG, type LauncherConfig } from '../launcher-config.js';
@@ -36,7 +37,18 @@ export class SandboxHostService implements OnApplicationBootstrap {
     return `${this.config.dataplaneBaseUrl}/sandboxes/${sandboxId}`;
   }
 
+  /** Failures come back as SANDBOX_PROVISION_FAILED with the reason, for the sandbox's status message. */
   async provision(request: ProvisionSandbox): Promise<ProvisionedSandbox> {
+    try {
+      return await this.bringUp(request);
+    } catch (error) {
+      const reason = engineMessage(error);
+      this.logger.warn(`sandbox ${request.sandboxId} could not start from ${request.imageRef}: ${reason}`);
+      throw new DomainError('SANDBOX_PROVISION_FAILED', `the sandbox could not start on host ${this.config.hostId} from ${request.imageRef}: ${reason}`);
+    }
+  }
+
+  private async bringUp(request: ProvisionSandbox): Promise<ProvisionedSandbox> {
     const { runConfig } = request;
     await this.ensureImage(request.imageRef);
     const containerId = await this.containers.ensureRunning({

@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { BASE_IMAGE } from '@snapforge/docker';
 import type { SnapshotView } from '@snapforge/domain';
-import { deterministicUuid } from '@snapforge/event-store';
+import { SYSTEM_WORKSPACE_ID } from '@snapforge/contracts';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
 
-/** Snapshots every workspace may boot without naming one live in this system workspace. */
-export const SYSTEM_WORKSPACE_ID = deterministicUuid('snapforge-system-workspace');
 const DEFAULT_SNAPSHOT_NAME = 'default';
 
 /**

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { launcherRpc } from '@snapforge/contracts';
+import { launcherRpc, SYSTEM_WORKSPACE_ID } from '@snapforge/contracts';
 import { sandboxDecider, sandboxStreamName, type SandboxView } from '@snapforge/domain';
 import { EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
 import { RpcClient, RpcRequestError } from '@snapforge/messaging';
 import { SnapshotProjection } from '../snapshots/snapshot-projection.service.js';
-import { SYSTEM_WORKSPACE_ID } from './default-snapshot.service.js';
 import { SandboxProjection } from './sandbox-projection.service.js';
 
 const PROVISION_TIMEOUT_MS = 120_000;

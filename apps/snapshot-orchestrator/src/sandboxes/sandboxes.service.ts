@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   launcherRpc,
+  SYSTEM_WORKSPACE_ID,
   type CaptureSandboxRequest,
   type CreateSandboxRequest,
   type GetSandboxRequest,
@@ -29,7 +30,7 @@ import {
 import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
 import { RpcClient } from '@snapforge/messaging';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
-import { DefaultSnapshot, SYSTEM_WORKSPACE_ID } from './default-snapshot.service.js';
+import { DefaultSnapshot } from './default-snapshot.service.js';
 import { LauncherDirectory } from './launcher-directory.service.js';
 import { placeSandbox } from './placement.js';
 import { SandboxProjection } from './sandbox-projection.service.js';
