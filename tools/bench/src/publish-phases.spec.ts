@@ -10,12 +10,12 @@ function version(job: ProfileVersionView['latest_job']): ProfileVersionView {
 
 describe('publishPhases', () => {
   it('splits the time from the request to usable at the services timestamps', () => {
-    const job = { id: 'j', status: 'succeeded', queued_at: at(40), started_at: at(100), finished_at: at(900) };
-    expect(publishPhases(start, version(job), start + 930)).toEqual({ publish: 10, queue: 30, pickup: 60, build: 800, notice: 30 });
+    const job = { id: 'j', status: 'succeeded', started_at: at(100), finished_at: at(900) };
+    expect(publishPhases(start, version(job), start + 930)).toEqual({ publish: 10, pickup: 90, build: 800, notice: 30 });
   });
 
   it('gives nothing when the job lacks a timestamp', () => {
-    expect(publishPhases(start, version({ id: 'j', status: 'succeeded', queued_at: at(40), started_at: at(100), finished_at: null }), start + 930)).toBeUndefined();
+    expect(publishPhases(start, version({ id: 'j', status: 'succeeded', started_at: at(100), finished_at: null }), start + 930)).toBeUndefined();
     expect(publishPhases(start, version(null), start + 930)).toBeUndefined();
   });
 });
@@ -23,10 +23,10 @@ describe('publishPhases', () => {
 describe('formatPhaseMedians', () => {
   it('gives the median of each phase in whole milliseconds', () => {
     const runs = [
-      { publish: 10, queue: 30, pickup: 60, build: 800, notice: 30 },
-      { publish: 11, queue: 31, pickup: 61, build: 801, notice: 31 },
+      { publish: 10, pickup: 60, build: 800, notice: 30 },
+      { publish: 11, pickup: 61, build: 801, notice: 31 },
     ];
-    expect(formatPhaseMedians(runs)).toBe('publish 11, queue 31, pickup 61, build 801, notice 31');
+    expect(formatPhaseMedians(runs)).toBe('publish 11, pickup 61, build 801, notice 31');
   });
 
   it('says so when no run had every timestamp', () => {

@@ -7,10 +7,10 @@ import { summarise } from './statistics.js';
  */
 export const PUBLISH_PHASES = {
   publish: 'POST publish sent to the version published (gateway, profile service, event store)',
-  queue: 'published to the job queued (the orchestrator reacting to the event)',
-  pickup: 'queued to started (work queue, builder agent, its started report)',
-  build: 'started to finished (the build, its output, the succeeded report with the snapshot registered)',
-  notice: 'finished to usable seen by the bench (profile service projection, gateway, polling)',
+  // A publish's job is queued at the version's publish time, so its queued_at tells nothing apart.
+  pickup: 'published to the started report received (orchestrator queueing the job, work queue, builder agent)',
+  build: 'started to the succeeded report received (the build and its output)',
+  notice: 'succeeded report received to usable seen by the bench (snapshot registered, job recorded, profile service projection, gateway, polling)',
 } as const;
 
 export type PublishPhase = keyof typeof PUBLISH_PHASES;
@@ -18,12 +18,12 @@ export type PublishPhase = keyof typeof PUBLISH_PHASES;
 /** Milliseconds per phase of a version that became usable; undefined when a timestamp is missing. */
 export function publishPhases(requestedAt: number, version: ProfileVersionView, usableSeenAt: number): Record<PublishPhase, number> | undefined {
   const job = version.latest_job;
-  if (!job?.queued_at || !job.started_at || !job.finished_at) return undefined;
-  const [published, queued, started, finished] = [version.published_at, job.queued_at, job.started_at, job.finished_at].map(Date.parse);
-  return { publish: published - requestedAt, queue: queued - published, pickup: started - queued, build: finished - started, notice: usableSeenAt - finished };
+  if (!job?.started_at || !job.finished_at) return undefined;
+  const [published, started, finished] = [version.published_at, job.started_at, job.finished_at].map(Date.parse);
+  return { publish: published - requestedAt, pickup: started - published, build: finished - started, notice: usableSeenAt - finished };
 }
 
-/** `publish 12, queue 30, ...`: the median of each phase over the runs, in whole milliseconds. */
+/** `publish 12, pickup 30, ...`: the median of each phase over the runs, in whole milliseconds. */
 export function formatPhaseMedians(runs: readonly Record<PublishPhase, number>[]): string {
   if (runs.length === 0) return 'no run had every timestamp';
   const phases = Object.keys(PUBLISH_PHASES) as PublishPhase[];

@@ -62,8 +62,7 @@ export interface SnapshotJobView {
   readonly status: string;
   readonly error_code?: string | null;
   readonly error_message?: string | null;
-  /** ISO times set by the orchestrator: when it queued the job, and when the builder agent reported. */
-  readonly queued_at?: string;
+  /** ISO times set by the orchestrator when it received the builder agent's reports. */
   readonly started_at?: string | null;
   readonly finished_at?: string | null;
 }
