@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { RunConfigDto } from '../../snapshots/dto/run-config.dto.js';
+import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SandboxResourcesDto } from '../../common/resources.dto.js';
 
 /** `POST /v2/sandboxes/boxes`, as the LangSmith client sends it. */
-export class CreateBoxDto {
+export class CreateBoxDto extends SandboxResourcesDto {
   @ApiPropertyOptional({ description: 'generated when absent' })
   @IsOptional()
   @IsString()
@@ -47,28 +46,4 @@ export class CreateBoxDto {
   @IsInt()
   @Min(0)
   delete_after_stop_seconds?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber()
-  @IsPositive()
-  vcpus?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @IsPositive()
-  mem_bytes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @IsPositive()
-  fs_capacity_bytes?: number;
-
-  @ApiPropertyOptional({ type: RunConfigDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RunConfigDto)
-  run_config?: RunConfigDto;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PROFILE_SETUP_SCRIPT_MAX_BYTES, type ProfileSpec } from '@snapforge/domain';
+import { SandboxResourcesDto } from '../../common/resources.dto.js';
 import { RunConfigDto } from '../../snapshots/dto/run-config.dto.js';
 
 /** `PUT /v1/profiles/{id}/draft`: replaces the whole draft. */
-export class DraftDto {
+export class DraftDto extends SandboxResourcesDto {
   @ApiProperty({ example: 'snapforge/busybox:latest' })
   @IsString()
   @IsNotEmpty()
@@ -21,30 +21,6 @@ export class DraftDto {
   @IsString()
   @MaxLength(PROFILE_SETUP_SCRIPT_MAX_BYTES)
   setup_script: string;
-
-  @ApiPropertyOptional({ type: RunConfigDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RunConfigDto)
-  run_config?: RunConfigDto;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber()
-  @IsPositive()
-  vcpus?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @IsPositive()
-  mem_bytes?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @IsPositive()
-  fs_capacity_bytes?: number;
 
   static toSpec(dto: DraftDto): ProfileSpec {
     const runConfig = RunConfigDto.toDomain(dto.run_config);
