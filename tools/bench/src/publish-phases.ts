@@ -23,7 +23,7 @@ export function publishPhases(requestedAt: number, version: ProfileVersionView, 
   return { publish: published - requestedAt, pickup: started - published, build: finished - started, notice: usableSeenAt - finished };
 }
 
-/** `publish 12, pickup 30, ...`: the median of each phase over the runs, in whole milliseconds. */
+/** `publish 12, pickup 30, ...`: the median of each phase over the runs (one run: its own), in whole milliseconds. */
 export function formatPhaseMedians(runs: readonly Record<PublishPhase, number>[]): string {
   if (runs.length === 0) return 'no run had every timestamp';
   const phases = Object.keys(PUBLISH_PHASES) as PublishPhase[];

@@ -164,7 +164,7 @@ export class SnapforgeApi {
     const deadline = Date.now() + timeoutMs;
     const jobNamed = await this.versionPolled(profileId, version, (view) => view.latest_job !== null, jobPollIntervalMs, deadline);
     if (!jobNamed.latest_job) throw new Error(`profile ${profileId} version ${version} names no snapshot job`);
-    await this.output(`/v1/snapshot-jobs/${jobNamed.latest_job.id}/output`, { follow: true, timeoutMs: deadline - Date.now() });
+    await this.jobOutput(jobNamed.latest_job.id, { follow: true, timeoutMs: deadline - Date.now() });
     return this.versionPolled(profileId, version, (view) => view.usable || isEnded(view.latest_job), pollIntervalMs, deadline);
   }
 
@@ -212,6 +212,11 @@ export class SnapforgeApi {
   /** The build's output: what is stored so far, or with `follow` everything until the build ends. */
   buildOutput(id: string, options: { follow?: boolean; timeoutMs?: number } = {}): Promise<string> {
     return this.output(`/v1/snapshots/${id}/output`, options);
+  }
+
+  /** A profile version's snapshot job's output: what is stored so far, or with `follow` everything until the job ends. */
+  jobOutput(jobId: string, options: { follow?: boolean; timeoutMs?: number } = {}): Promise<string> {
+    return this.output(`/v1/snapshot-jobs/${jobId}/output`, options);
   }
 
   /** A build's or a snapshot job's plain-text output, at `path`. */

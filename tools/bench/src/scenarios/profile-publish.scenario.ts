@@ -85,8 +85,12 @@ export const profilePublishScenario: Scenario = {
         });
         const split = publishPhases(requestedAt, version, requestedAt + ms);
         if (split && run >= 0) phases.push(split);
+        if (split) log(`snapforge phases (ms): ${formatPhaseMedians([split])}`);
         const job = version.latest_job;
         if (!version.usable || !job) throw new Error(`profile version ${version.version} did not become usable: job ${job?.id ?? '(none)'} ${job?.status ?? ''} ${job?.error_message ?? ''}`);
+        // A job handed to a second builder delivery (the first one lost) explains an outlier.
+        const attempts = (await workspace.api.jobOutput(job.id)).match(/^Attempt \d+.*$/m);
+        if (attempts) log(`snapforge job ${job.id}: ${attempts[0]}`);
         const imageRef = profileImageRef(job.id);
         // Usable must mean built on this host, or the series measured something else.
         const built = await hasImage(docker, imageRef);
