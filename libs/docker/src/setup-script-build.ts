@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { splitReference } from './base-image.js';
 import { startContainerExec } from './container-exec.js';
-import { writeContainerFile } from './container-files.js';
 import { engineMessage } from './docker-errors.js';
 import { DockerodeImageBuilder } from './dockerode-image-builder.js';
 import type { RegistryAuth } from './image-builder.port.js';
@@ -39,15 +38,14 @@ export type SetupScriptBuildResult =
   | { readonly kind: 'succeeded'; readonly imageRef: string; readonly imageDigest: string; readonly sizeBytes: number }
   | { readonly kind: 'failed'; readonly errorCode: SetupScriptBuildErrorCode; readonly errorMessage: string };
 
-/** In the container's /tmp, a volume of its own: gone with the container, never in the image. */
-const SCRIPT_PATH = '/tmp/.snapforge-setup-script';
-
 /*
  * Like a Dockerfile RUN, the step ends with the script: what it left running in the background
  * would otherwise hold the output open, and the build with it, until the time-out. The shell ignores
  * the TERM it sends to its own process group so that it can report the script's exit code.
  */
-const RUN_SCRIPT = ['/bin/sh -e "$1"', 'status=$?', "trap '' TERM", 'kill -TERM 0 2>/dev/null', 'exit $status'].join('\n');
+// The script travels as an argument (at most 64 KiB, under Linux's 128 KiB per argument): no
+// separate exec to write it into the container first.
+const RUN_SCRIPT = ['/bin/sh -e -c "$1" setup-script', 'status=$?', "trap '' TERM", 'kill -TERM 0 2>/dev/null', 'exit $status'].join('\n');
 
 /** How much of the end of the output a failure quotes. */
 const TAIL_LINES = 20;
@@ -150,11 +148,9 @@ class SetupScriptBuild {
     let step = `starting a container from ${this.request.baseImage}`;
     try {
       await container.start();
-      step = 'writing the setup script into the container';
-      await writeContainerFile(this.docker, container.id, SCRIPT_PATH, Readable.from([this.request.setupScript]));
       step = 'running the setup script';
       this.log('Running the setup script');
-      const execution = await startContainerExec(this.docker, container.id, { script: RUN_SCRIPT, args: [SCRIPT_PATH] });
+      const execution = await startContainerExec(this.docker, container.id, { script: RUN_SCRIPT, args: [this.request.setupScript] });
       const output = new ScriptOutput(this.log);
       const finished = Promise.all([execution.exited, output.follow(execution.stdout), output.follow(execution.stderr)]);
       const outcome = await Promise.race([finished, whenAborted(this.signal)]);
