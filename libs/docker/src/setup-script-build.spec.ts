@@ -3,7 +3,7 @@ import Docker from 'dockerode';
 import { BASE_IMAGE, ensureBaseImage, splitReference } from './base-image.js';
 import { runContainerExec } from './container-exec.js';
 import { engineStatus } from './docker-errors.js';
-import { buildWithSetupScript, type SetupScriptBuildRequest, type SetupScriptBuildResult } from './setup-script-build.js';
+import { buildWithSetupScript, oneOffContainersRemoved, type SetupScriptBuildRequest, type SetupScriptBuildResult } from './setup-script-build.js';
 
 // The harness's TEST_LABEL from @snapforge/testing, which depends on this library and cannot be imported here.
 const TEST_LABEL = 'io.snapforge.test';
@@ -27,6 +27,7 @@ describe('buildWithSetupScript', () => {
 
   // Containers the build or a test left behind are removed here, so that a failing test leaves none.
   afterEach(async () => {
+    await oneOffContainersRemoved();
     for (const { Id } of await containersOfRun()) await docker.getContainer(Id).remove({ force: true, v: true });
     await docker
       .getImage(targetRef)
@@ -47,6 +48,7 @@ describe('buildWithSetupScript', () => {
     );
 
   async function expectNothingLeft(): Promise<void> {
+    await oneOffContainersRemoved();
     expect(await containersOfRun()).toEqual([]);
   }
 

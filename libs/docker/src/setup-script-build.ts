@@ -47,6 +47,18 @@ export type SetupScriptBuildResult =
 // separate exec to write it into the container first.
 const RUN_SCRIPT = ['/bin/sh -e -c "$1" setup-script', 'status=$?', "trap '' TERM", 'kill -TERM 0 2>/dev/null', 'exit $status'].join('\n');
 
+const pendingRemovals = new Set<Promise<unknown>>();
+
+function trackRemoval(removal: Promise<unknown>): void {
+  const settled = removal.catch(() => undefined).finally(() => pendingRemovals.delete(settled));
+  pendingRemovals.add(settled);
+}
+
+/** Resolves once the one-off containers of finished builds are gone (they are removed in the background). */
+export async function oneOffContainersRemoved(): Promise<void> {
+  await Promise.all([...pendingRemovals]);
+}
+
 /** How much of the end of the output a failure quotes. */
 const TAIL_LINES = 20;
 const TAIL_MAX_BYTES = 4096;
@@ -93,12 +105,16 @@ class SetupScriptBuild {
     if (this.signal.aborted) return this.stopped(`preparing ${baseImage}`);
     const base = await this.docker.getImage(baseImage).inspect();
     const container = await this.createContainer(base.Id);
+    let result: SetupScriptBuildResult | undefined;
     try {
-      const scriptFailure = await this.runScript(container);
-      if (scriptFailure) return scriptFailure;
-      return await this.commit(container, base);
+      result = (await this.runScript(container)) ?? (await this.commit(container, base));
+      return result;
     } finally {
-      await container.remove({ force: true, v: true });
+      const removal = container.remove({ force: true, v: true });
+      // After a success the image is what counts: the container (stopping it takes ~150 ms) goes in
+      // the background, tracked so that a shutdown can wait for it. Otherwise it goes before the answer.
+      if (result?.kind === 'succeeded') trackRemoval(removal);
+      else await removal;
     }
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { NatsConnection } from '@nats-io/transport-node';
 import Docker from 'dockerode';
 import { BUILD_OUTPUT, buildOutputSubject, profileBuildQueueConfig, profileJobRpc, type ProfileBuildJob } from '@snapforge/contracts';
-import { buildWithSetupScript, IMAGE_BUILDER, imageRegistryFromEnv, type ImageBuilder } from '@snapforge/docker';
+import { buildWithSetupScript, IMAGE_BUILDER, imageRegistryFromEnv, oneOffContainersRemoved, type ImageBuilder } from '@snapforge/docker';
 import { layerRunConfig } from '@snapforge/domain';
 import {
   ensureOutputStream,
@@ -48,6 +48,7 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.stop();
+    await oneOffContainersRemoved();
   }
 
   private async build({ job, deliveryCount }: JobDelivery<ProfileBuildJob>): Promise<void> {
