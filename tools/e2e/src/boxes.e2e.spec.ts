@@ -99,6 +99,15 @@ describe('boxes through the LangSmith client', () => {
     }
   });
 
+  it('deletes a box that is still provisioning', async () => {
+    const created = await api('/v2/sandboxes/boxes', { method: 'POST', body: JSON.stringify({ wait_for_ready: false }) });
+    expect(created.status).toBe(201);
+    const { name, id } = created.body as { name: string; id: string };
+    expect((await api(`/v2/sandboxes/boxes/${name}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/v2/sandboxes/boxes/${name}`)).status).toBe(404);
+    await expect(docker.docker.getContainer(`snapforge-sandbox-${id}`).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('answers 409 for a taken box name and 404 for an unknown snapshot', async () => {
     const name = unique('taken');
     const box = await client.createSandbox({ name, timeout: 60 });

@@ -174,6 +174,9 @@ export class SandboxesService {
 
   async delete(ref: SandboxRef): Promise<{ deleted: true }> {
     const current = this.view(ref);
+    // A box deleted while its container is still being made: let that finish first, or the removal
+    // and the creation race on the host (a removal in progress, or a container made after it).
+    await this.provisioner.settled(current.id, HOST_CALL_TIMEOUT_MS);
     await this.rpc.request(launcherRpc(current.hostId).remove, { sandboxId: current.id }, { timeoutMs: HOST_CALL_TIMEOUT_MS });
     const at = new Date().toISOString();
     const outcome = await handleCommand(this.store, sandboxDecider, sandboxStreamName(current.id), { type: 'DeleteSandbox', data: { at } });
