@@ -153,6 +153,13 @@ export function describeEventStoreContract(name: string, setUp: () => Promise<Ev
       expect(afterA2.filter((e) => e.streamName === a || e.streamName === b)).toEqual([]);
     });
 
+    it('reports the newest event of all streams as the head position', async () => {
+      const stream = streamName('head');
+      await store().append(stream, [event('HeadOne', { n: 1 }), event('HeadTwo', { n: 2 })], { expectedRevision: 'no_stream' });
+      const [, second] = await store().readStream(stream);
+      expect(await store().headPosition()).toEqual(second?.position);
+    });
+
     it('lets exactly one of 20 concurrent appends with the same expected revision win', async () => {
       const stream = streamName('race');
       await store().append(stream, [event('Created')], { expectedRevision: 'no_stream' });

@@ -34,6 +34,8 @@ export interface EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** All events in global order, up to the end as it was when the read started. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Position of the newest event of all streams; undefined while the store is empty. */
+  headPosition(): Promise<GlobalPosition | undefined>;
   /** Catches up from `after` (exclusive; from the very start without it), then follows new events. */
   subscribeToAll(options?: ReadAllOptions): EventSubscription;
   /** Ends open subscriptions and releases what the store itself opened. */

@@ -13,7 +13,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventData, RecordedEvent } from '../event-data.js';
 import type { AppendOptions, AppendResult, EventStore, EventSubscription, ReadAllOptions, ReadStreamOptions } from '../event-store.port.js';
 import { assertValidExpectedRevision, isExpectedRevisionMet, type ExpectedRevision } from '../expected-revision.js';
-import { isAfter } from '../global-position.js';
+import { isAfter, type GlobalPosition } from '../global-position.js';
 import { WrongExpectedVersionError } from '../wrong-expected-version.error.js';
 import { decodeCommit, encodeCommit, type Commit, type CommitMessage } from './commit-message.js';
 import { EventStreamSubjects } from './event-stream-subjects.js';
@@ -124,6 +124,13 @@ export class JetStreamEventStore implements EventStore {
     } finally {
       await messages.close();
     }
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const lastSeq = (await this.jsm.streams.info(this.streamName)).state.last_seq;
+    if (lastSeq === 0) return undefined;
+    const { events } = await this.commitAt(lastSeq);
+    return { commit: lastSeq, prepare: events.length - 1 };
   }
 
   subscribeToAll({ after }: ReadAllOptions = {}): EventSubscription {

@@ -1,5 +1,7 @@
 import {
   ANY,
+  BACKWARDS,
+  END,
   excludeSystemEvents,
   jsonEvent,
   KurrentDBClient,
@@ -69,6 +71,13 @@ export class KurrentDbEventStore implements EventStore {
       // Reading $all from a position includes the event at that position.
       if (isAfter(event.position, after)) yield event;
     }
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1, filter: excludeSystemEvents() })) {
+      if (resolved.event) return toRecordedEvent(resolved.event).position;
+    }
+    return undefined;
   }
 
   subscribeToAll({ after }: ReadAllOptions = {}): EventSubscription {
