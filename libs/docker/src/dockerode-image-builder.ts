@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { splitReference } from './base-image.js';
+import { configOnlyImageArchive } from './config-only-image-archive.js';
 import type { ImageBuilder, ImageSummary, PullOptions, RegistryAuth } from './image-builder.port.js';
 import { followProgress } from './docker-engine.js';
 import { progressPrinter } from './pull-progress.js';
@@ -44,15 +46,8 @@ export class DockerodeImageBuilder implements ImageBuilder {
   }
 
   async relabel(source: string, target: string, labels: Record<string, string>): Promise<ImageSummary> {
-    const { repo, tag } = splitReference(target);
-    // Committing a never-started container copies the image's config (user, env, cmd) and adds the
-    // container's labels, with an empty layer on top: labels without rewriting the filesystem.
-    const container = await this.docker.createContainer({ Image: source, Labels: labels, NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } });
-    try {
-      await container.commit({ repo, tag, pause: false });
-    } finally {
-      await container.remove({ force: true });
-    }
+    const archive = configOnlyImageArchive(await this.docker.getImage(source).inspect(), target, labels);
+    await followProgress(this.docker, await this.docker.loadImage(Readable.from([archive]), { quiet: true }));
     return this.inspect(target);
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { removeImage, removeSnapshotImages } from '../image-removal.js';
 import { interleaved } from '../interleaved.js';
-import { commitWithLabels } from '../raw-commit.js';
+import { loadWithLabels } from '../raw-relabel.js';
 import type { Scenario } from '../scenario.js';
 import { timed } from '../stopwatch.js';
 
@@ -10,15 +10,15 @@ const RAW_REPOSITORY = 'snapforge/bench-raw';
 
 /**
  * The fixed cost of a snapshot when nothing has to be pulled: what Snapforge adds to the engine
- * work of a build. `raw-commit` is that work the way the builder agent does it (an unstarted
- * container committed with labels), which tells the engine's share from the services' share.
+ * work of a build. `raw-relabel` is that work the way the builder agent does it (the image's
+ * config loaded back with labels), which tells the engine's share from the services' share.
  */
 export const localImageScenario: Scenario = {
   name: 'local-image',
-  title: 'fixed overhead: snapshot of an image already on the host (POST to ready) against raw inspect + tag, or + commit',
+  title: 'fixed overhead: snapshot of an image already on the host (POST to ready) against raw inspect + tag, or + relabel',
   comparisons: [
     { subject: 'snapforge', baseline: 'raw' },
-    { subject: 'snapforge', baseline: 'raw-commit' },
+    { subject: 'snapforge', baseline: 'raw-relabel' },
   ],
   async run({ runs, environment, signal, log }) {
     const { docker, baseImage } = environment.docker;
@@ -39,12 +39,12 @@ export const localImageScenario: Scenario = {
         }
       };
 
-      const rawCommit = async (run: number) => {
-        const tag = `commit-${suffix}-${run}`;
+      const rawRelabel = async (run: number) => {
+        const tag = `relabel-${suffix}-${run}`;
         try {
           const { ms } = await timed(async () => {
             await docker.getImage(baseImage).inspect();
-            await commitWithLabels(docker, baseImage, `${RAW_REPOSITORY}:${tag}`, environment.labels);
+            await loadWithLabels(docker, baseImage, `${RAW_REPOSITORY}:${tag}`, environment.labels);
           });
           return ms;
         } finally {
@@ -66,7 +66,7 @@ export const localImageScenario: Scenario = {
         return ms;
       };
 
-      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, { runs, signal, log });
+      const samples = await interleaved({ raw, 'raw-relabel': rawRelabel, snapforge }, { runs, signal, log });
       return { samples, facts: { image: baseImage, readyWhen: `build output followed to its end, then GET every ${POLL_INTERVAL_MS} ms`, warmupRounds: 1 } };
     } finally {
       await removeSnapshots();

@@ -3,7 +3,7 @@ import { makeTestImage } from '@snapforge/docker';
 import { pushToRegistry, registryAuth, startRegistry } from '@snapforge/testing';
 import { hasImage, removeImage, removeSnapshotImages } from '../image-removal.js';
 import { interleaved } from '../interleaved.js';
-import { commitWithLabels } from '../raw-commit.js';
+import { loadWithLabels } from '../raw-relabel.js';
 import { pullCounting } from '../raw-pull.js';
 import type { Scenario } from '../scenario.js';
 import { timed } from '../stopwatch.js';
@@ -15,16 +15,16 @@ const RAW_REPOSITORY = 'snapforge/bench-raw';
 
 /**
  * What a user waits for when a snapshot comes from a private registry, against what the same work
- * costs when asked of the Docker Engine directly: `raw` tags the pulled image, `raw-commit` relabels
+ * costs when asked of the Docker Engine directly: `raw` tags the pulled image, `raw-relabel` relabels
  * it the way the builder agent does. Every run of every series starts with the image gone from the
  * host, so every run downloads the payload layer.
  */
 export const registryPullScenario: Scenario = {
   name: 'registry-pull',
-  title: 'snapshot of a ~100 MB image from an authenticated registry (POST to ready) against raw pull + inspect + tag, or + commit',
+  title: 'snapshot of a ~100 MB image from an authenticated registry (POST to ready) against raw pull + inspect + tag, or + relabel',
   comparisons: [
     { subject: 'snapforge', baseline: 'raw', targetRatio: 1.2 },
-    { subject: 'snapforge', baseline: 'raw-commit' },
+    { subject: 'snapforge', baseline: 'raw-relabel' },
   ],
   async run({ runs, environment, signal, log }) {
     const { docker } = environment.docker;
@@ -35,11 +35,11 @@ export const registryPullScenario: Scenario = {
     const localRef = `snapforge/bench-payload:${suffix}`;
     const imageId = await makeTestImage(docker, localRef, { extraBytes: PAYLOAD_BYTES, labels: environment.labels });
     let workspaceId: string | undefined;
-    const committed: string[] = [];
-    // Committed images sit on top of the pulled image: they go first, or its layers stay on the host.
+    const relabelled: string[] = [];
+    // Relabelled images share the pulled image's layers: they go first, or its layers stay on the host.
     const forgetImage = async () => {
       if (workspaceId) await removeSnapshotImages(docker, workspaceId);
-      for (const ref of committed.splice(0)) await removeImage(docker, ref);
+      for (const ref of relabelled.splice(0)) await removeImage(docker, ref);
       await removeImage(docker, imageId);
     };
     const removeImages = environment.cleanups.add(forgetImage);
@@ -60,7 +60,7 @@ export const registryPullScenario: Scenario = {
       };
       const layersDownloaded: number[] = [];
 
-      // Pull and inspect, then what makes the snapshot image: a tag, or the builder agent's commit.
+      // Pull and inspect, then what makes the snapshot image: a tag, or the builder agent's relabel.
       const rawPull = (finish: (run: number) => Promise<unknown>) => async (run: number) => {
         await startWithoutImage();
         const { ms, result: pulled } = await timed(async () => {
@@ -77,10 +77,10 @@ export const registryPullScenario: Scenario = {
         return ms;
       };
       const raw = rawPull((run) => docker.getImage(remoteRef).tag({ repo: RAW_REPOSITORY, tag: `${suffix}-${run}` }));
-      const rawCommit = rawPull((run) => {
-        const target = `${RAW_REPOSITORY}:commit-${suffix}-${run}`;
-        committed.push(target);
-        return commitWithLabels(docker, remoteRef, target, environment.labels);
+      const rawRelabel = rawPull((run) => {
+        const target = `${RAW_REPOSITORY}:relabel-${suffix}-${run}`;
+        relabelled.push(target);
+        return loadWithLabels(docker, remoteRef, target, environment.labels);
       });
 
       const snapforge = async (run: number) => {
@@ -101,7 +101,7 @@ export const registryPullScenario: Scenario = {
         return ms;
       };
 
-      const samples = await interleaved({ raw, 'raw-commit': rawCommit, snapforge }, { runs, signal, log });
+      const samples = await interleaved({ raw, 'raw-relabel': rawRelabel, snapforge }, { runs, signal, log });
       return {
         samples,
         facts: {
