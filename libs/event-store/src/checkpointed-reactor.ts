@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { CheckpointStore } from './checkpoint-store.port.js';
 import type { RecordedEvent } from './event-data.js';
 import type { EventStore, EventSubscription } from './event-store.port.js';
-import { formatPosition } from './global-position.js';
+import { formatPosition, type GlobalPosition } from './global-position.js';
 
 const RETRY_START_MS = 200;
 const RETRY_MAX_MS = 10_000;
@@ -11,11 +11,16 @@ const RETRY_MAX_MS = 10_000;
  * Reacts to events (dispatch a job, release a name) at least once: it resumes after the last
  * checkpoint, and an event whose reaction fails is retried with back-off, never skipped — so a crash
  * between "append" and "react" loses nothing. Reactions must therefore be idempotent.
+ *
+ * Checkpoints are written behind the reactions, never between two of them: the next event's reaction
+ * does not wait for a write, and a crash repeats at most the reactions since the last write.
  */
 export class CheckpointedReactor {
   private readonly logger: Logger;
   private subscription?: EventSubscription;
   private stopped = false;
+  private unsaved?: GlobalPosition;
+  private saving?: Promise<void>;
 
   constructor(
     private readonly store: EventStore,
@@ -33,9 +38,11 @@ export class CheckpointedReactor {
     void this.run(this.subscription);
   }
 
+  /** Ends the subscription and finishes writing the checkpoint of the last reaction done. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.subscription?.close();
+    await this.saving;
   }
 
   private async run(subscription: EventSubscription): Promise<void> {
@@ -43,10 +50,30 @@ export class CheckpointedReactor {
       for await (const event of subscription) {
         await this.reactUntilDone(event);
         if (this.stopped) return;
-        await this.checkpoints.save(this.name, event.position);
+        this.checkpoint(event.position);
       }
     } catch (error) {
       this.logger.error('the subscription ended with an error', error instanceof Error ? error.stack : String(error));
+    }
+  }
+
+  /** Writes the newest position reacted to; one write at a time, later positions replacing waiting ones. */
+  private checkpoint(position: GlobalPosition): void {
+    this.unsaved = position;
+    this.saving ??= this.saveUnsaved();
+  }
+
+  private async saveUnsaved(): Promise<void> {
+    try {
+      for (let position = this.unsaved; position; position = this.unsaved) {
+        this.unsaved = undefined;
+        await this.checkpoints.save(this.name, position);
+      }
+    } catch (error) {
+      // The next reaction writes a later checkpoint; until then a restart repeats a few reactions.
+      this.logger.warn(`could not save the checkpoint: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.saving = undefined;
     }
   }
 

@@ -195,11 +195,8 @@ export class SnapforgeApi {
     return this.polled(id, pollIntervalMs, deadline - Date.now());
   }
 
-  /**
-   * Polls until the snapshot is no longer building. Only for what has no build output to follow (a
-   * capture): following it would wait for an end of output that never comes.
-   */
-  async polled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
+  /** Polls until the snapshot is no longer building. */
+  private async polled(id: string, pollIntervalMs: number, timeoutMs = 300_000): Promise<SnapshotView> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const snapshot = await this.snapshot(id);
