@@ -76,6 +76,7 @@ export class ProfileJobsService {
         workspaceId: report.workspaceId,
         name: `${profile?.name ?? 'profile'}-v${report.version}-${report.jobId.slice(0, 8)}`,
         idempotencyKey: jobSnapshotKey(report.jobId),
+        jobId: report.jobId,
         imageRef: report.imageRef,
         imageDigest: report.imageDigest,
         sizeBytes: report.sizeBytes,

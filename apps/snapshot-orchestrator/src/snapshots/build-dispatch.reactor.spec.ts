@@ -3,7 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { BUILD_QUEUE, snapshotRpc, type BuildJob } from '@snapforge/contracts';
-import { snapshotStreamName, type SnapshotRequested } from '@snapforge/domain';
+import { snapshotStreamName, type SnapshotBuilt, type SnapshotRequested } from '@snapforge/domain';
 import { JetStreamEventStore } from '@snapforge/event-store';
 import { bootstrapService, connectNats, RpcClient } from '@snapforge/messaging';
 import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
@@ -83,5 +83,35 @@ describe('build dispatch', () => {
     expect(jobs).toHaveLength(3);
     expect(jobs.filter((job) => job.snapshotId === orphanId)).toHaveLength(1);
     expect(jobs.filter((job) => job.snapshotId === created.id)).toEqual([expect.objectContaining({ buildTimeoutSeconds: 600 })]);
+  });
+
+  it("queues nothing for a profile job's snapshot, which is recorded as built", async () => {
+    const store = await JetStreamEventStore.create(nc);
+    const snapshotId = randomUUID();
+    const workspaceId = randomUUID();
+    const imageRef = 'snapforge/profile-job:spec';
+    const requested: SnapshotRequested = {
+      type: 'SnapshotRequested',
+      data: {
+        snapshotId,
+        workspaceId,
+        name: 'from-a-job',
+        source: { kind: 'profile_job', jobId: randomUUID(), imageRef },
+        fsCapacityBytes: 1024,
+        buildTimeoutSeconds: 60,
+        requestedAt: new Date().toISOString(),
+      },
+    };
+    const built: SnapshotBuilt = {
+      type: 'SnapshotBuilt',
+      data: { snapshotId, workspaceId, imageRef, imageDigest: 'sha256:spec', fsUsedBytes: 1, runConfig: {}, completedAt: new Date().toISOString() },
+    };
+    await store.append(snapshotStreamName(snapshotId), [{ id: randomUUID(), ...requested }, { id: randomUUID(), ...built }], { expectedRevision: 'no_stream' });
+    // Dispatch follows the global order: once a later request's job is queued, the job snapshot's turn has passed.
+    const later = await new RpcClient(nc).request(snapshotRpc.create, { workspaceId, name: 'later', dockerImage: 'snapforge/busybox:latest', fsCapacityBytes: 1024 });
+
+    const jobs = await queuedJobs(4);
+    expect(jobs.map((job) => job.snapshotId)).toContain(later.id);
+    expect(jobs.map((job) => job.snapshotId)).not.toContain(snapshotId);
   });
 });

@@ -9,6 +9,8 @@ import {
   snapshotNameDecider,
   snapshotNameStreamName,
   snapshotStreamName,
+  type CompleteBuild,
+  type RequestSnapshot,
   type SnapshotCommand,
   type SnapshotListPage,
   type SnapshotRunConfig,
@@ -42,54 +44,58 @@ export class SnapshotsService {
   }
 
   /**
-   * A snapshot of an image built elsewhere (a profile version's job): recorded as requested and
-   * built at once. The idempotency key makes a repeated registration answer with the same snapshot.
+   * A snapshot of an image a profile version's job built: recorded as requested and built at once,
+   * so no build job is dispatched for it. The idempotency key makes a repeated registration answer
+   * with the same snapshot.
    */
-  async registerBuilt(request: {
+  registerBuilt(request: {
     workspaceId: string;
     name: string;
     idempotencyKey: string;
+    jobId: string;
     imageRef: string;
     imageDigest: string;
     sizeBytes: number;
     runConfig: SnapshotRunConfig;
   }): Promise<SnapshotView> {
-    const requested = await this.request({
-      workspaceId: request.workspaceId,
-      name: request.name,
-      source: { kind: 'image', dockerImage: request.imageRef },
-      fsCapacityBytes: Math.max(request.sizeBytes, 1),
-      idempotencyKey: request.idempotencyKey,
-    });
-    if (requested.status !== 'building') return requested;
-    await this.reportBuild({ snapshotId: requested.id, kind: 'built', ...request, fsUsedBytes: request.sizeBytes });
-    return this.get({ workspaceId: request.workspaceId, snapshotId: requested.id });
+    const { imageRef, imageDigest, sizeBytes, runConfig } = request;
+    return this.request(
+      {
+        workspaceId: request.workspaceId,
+        name: request.name,
+        source: { kind: 'profile_job', jobId: request.jobId, imageRef },
+        fsCapacityBytes: Math.max(sizeBytes, 1),
+        idempotencyKey: request.idempotencyKey,
+      },
+      { imageRef, imageDigest, fsUsedBytes: sizeBytes, runConfig },
+    );
   }
 
   /**
    * With an idempotency key, a retried request names the same snapshot and answers with it instead
-   * of a 409 for its own name.
+   * of a 409 for its own name. With `built`, the snapshot is recorded as built in the same append.
    */
-  private async request(request: SnapshotRequest): Promise<SnapshotView> {
+  private async request(request: SnapshotRequest, built?: Omit<CompleteBuild['data'], 'completedAt'>): Promise<SnapshotView> {
     const { idempotencyKey } = request;
     const snapshotId = idempotencyKey ? this.idFor(request.workspaceId, idempotencyKey) : randomUUID();
     const original = this.projection.model.get(request.workspaceId, snapshotId);
     if (original) return original;
     const requestedAt = new Date().toISOString();
-    const command: SnapshotCommand = {
-      type: 'RequestSnapshot',
-      data: {
-        snapshotId,
-        workspaceId: request.workspaceId,
-        name: request.name,
-        source: request.source,
-        fsCapacityBytes: request.fsCapacityBytes,
-        ...(request.runConfig ? { runConfig: request.runConfig } : {}),
-        buildTimeoutSeconds: request.buildTimeoutSeconds ?? this.config.defaultBuildTimeoutSeconds,
-        ...(request.createdBy ? { createdBy: request.createdBy } : {}),
-        requestedAt,
-      },
+    const requestData: RequestSnapshot['data'] = {
+      snapshotId,
+      workspaceId: request.workspaceId,
+      name: request.name,
+      source: request.source,
+      fsCapacityBytes: request.fsCapacityBytes,
+      ...(request.runConfig ? { runConfig: request.runConfig } : {}),
+      buildTimeoutSeconds: request.buildTimeoutSeconds ?? this.config.defaultBuildTimeoutSeconds,
+      ...(request.createdBy ? { createdBy: request.createdBy } : {}),
+      requestedAt,
     };
+    const command: SnapshotCommand =
+      built && request.source.kind === 'profile_job'
+        ? { type: 'RecordBuiltSnapshot', data: { request: { ...requestData, source: request.source }, build: { ...built, completedAt: requestedAt } } }
+        : { type: 'RequestSnapshot', data: requestData };
     // Refuse invalid requests before the name is reserved: a bad request must leave nothing behind.
     snapshotDecider.decide(command, snapshotDecider.initialState());
     await this.reserveName(request.workspaceId, request.name, snapshotId, requestedAt);

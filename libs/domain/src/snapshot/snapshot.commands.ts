@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../domain-command.js';
 import type { SnapshotRunConfig } from './snapshot-run-config.js';
-import type { SnapshotSource } from './snapshot-source.js';
+import type { ProfileJobSource, SnapshotSource } from './snapshot-source.js';
 
 // Timestamps are ISO 8601 strings in UTC (`Date.prototype.toISOString()`), set by the caller.
 
@@ -35,6 +35,15 @@ export type CompleteBuild = DomainCommand<
   }
 >;
 
+/**
+ * A snapshot of an image a profile version's snapshot job built: requested and built in one append,
+ * so that no build job is ever dispatched for it.
+ */
+export type RecordBuiltSnapshot = DomainCommand<
+  'RecordBuiltSnapshot',
+  { request: RequestSnapshot['data'] & { source: ProfileJobSource }; build: CompleteBuild['data'] }
+>;
+
 export type FailBuild = DomainCommand<'FailBuild', { reason: string; failedAt: string }>;
 
 export type DeleteSnapshot = DomainCommand<'DeleteSnapshot', { deletedAt: string }>;
@@ -47,6 +56,7 @@ export type ReleaseSnapshotReference = DomainCommand<'ReleaseSnapshotReference',
 
 export type SnapshotCommand =
   | RequestSnapshot
+  | RecordBuiltSnapshot
   | StartBuild
   | CompleteBuild
   | FailBuild

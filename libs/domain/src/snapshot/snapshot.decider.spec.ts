@@ -5,6 +5,7 @@ import type {
   FailBuild,
   ReferenceSnapshot,
   ReleaseSnapshotReference,
+  RecordBuiltSnapshot,
   RequestSnapshot,
   StartBuild,
 } from './snapshot.commands.js';
@@ -95,7 +96,36 @@ const referenceReleased = (sandboxId: string, referenceVersion: number): Snapsho
   data: { ...ids, sandboxId, referenceVersion, releasedAt: '2025-01-01T12:00:00.000Z' },
 });
 
+const recordBuilt = (imageRef = 'snapforge/profile-job:job-1'): RecordBuiltSnapshot => ({
+  type: 'RecordBuiltSnapshot',
+  data: {
+    request: { ...request().data, source: { kind: 'profile_job', jobId: 'job-1', imageRef } },
+    build: { ...completeBuild().data, imageRef },
+  },
+});
+
 describe('snapshot decider', () => {
+  describe('RecordBuiltSnapshot', () => {
+    it('records a profile job\'s image as requested and built in one decision', () => {
+      const { request: requestData, build } = recordBuilt().data;
+      spec
+        .given([])
+        .when(recordBuilt())
+        .then([
+          { type: 'SnapshotRequested', data: requestData },
+          { type: 'SnapshotBuilt', data: { ...ids, ...build } },
+        ]);
+    });
+
+    it('refuses when the snapshot already exists', () => {
+      spec.given([requested]).when(recordBuilt()).thenThrows('SNAPSHOT_ALREADY_EXISTS', 'snap-1');
+    });
+
+    it('refuses a job snapshot without its image', () => {
+      spec.given([]).when(recordBuilt(' ')).thenThrows('SNAPSHOT_INVALID', 'job id and image');
+    });
+  });
+
   describe('RequestSnapshot', () => {
     it('requests a new snapshot, which then builds', () => {
       spec.given([]).when(request()).then([requested]);

@@ -1,8 +1,9 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../domain-error.js';
-import type { RequestSnapshot, SnapshotCommand } from './snapshot.commands.js';
+import type { CompleteBuild, RequestSnapshot, SnapshotCommand } from './snapshot.commands.js';
+import type { SnapshotSource } from './snapshot-source.js';
 import { SnapshotErrorCode } from './snapshot-error-code.js';
-import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
+import type { SnapshotBuilt, SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
 import type { SnapshotState } from './snapshot.state.js';
 import { snapshotRequestViolations } from './snapshot.validation.js';
 
@@ -12,19 +13,12 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
-    if (command.type === 'RequestSnapshot') {
-      // A deleted snapshot's stream still exists: ids are never reused.
-      if (state.status !== 'none') {
-        throw new DomainError(
-          SnapshotErrorCode.AlreadyExists,
-          `snapshot ${command.data.snapshotId} already exists`,
-        );
-      }
-      const violations = snapshotRequestViolations(command.data);
-      if (violations.length > 0) {
-        throw new DomainError(SnapshotErrorCode.Invalid, `invalid snapshot request: ${violations.join('; ')}`);
-      }
-      return [{ type: 'SnapshotRequested', data: requestedData(command.data) }];
+    if (command.type === 'RequestSnapshot') return [requestSnapshot(command.data, state)];
+
+    if (command.type === 'RecordBuiltSnapshot') {
+      const requested = requestSnapshot(command.data.request, state);
+      const { snapshotId, workspaceId } = requested.data;
+      return [requested, { type: 'SnapshotBuilt', data: { snapshotId, workspaceId, ...builtData(command.data.build) } }];
     }
 
     if (command.type === 'ReleaseSnapshotReference') {
@@ -70,17 +64,7 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
         if (snapshot.status === 'ready' && snapshot.imageDigest === command.data.imageDigest) return [];
         assertBuilding(snapshot, 'complete');
         return [
-          {
-            type: 'SnapshotBuilt',
-            data: {
-              ...ids,
-              imageRef: command.data.imageRef,
-              imageDigest: command.data.imageDigest,
-              fsUsedBytes: command.data.fsUsedBytes,
-              runConfig: command.data.runConfig,
-              completedAt: command.data.completedAt,
-            },
-          },
+          { type: 'SnapshotBuilt', data: { ...ids, ...builtData(command.data) } },
         ];
       case 'FailBuild':
         if (snapshot.status === 'failed') return [];
@@ -158,6 +142,18 @@ export const snapshotDecider: Decider<SnapshotCommand, SnapshotState, SnapshotEv
   },
 };
 
+function requestSnapshot(request: RequestSnapshot['data'], state: SnapshotState): SnapshotRequested {
+  // A deleted snapshot's stream still exists: ids are never reused.
+  if (state.status !== 'none') {
+    throw new DomainError(SnapshotErrorCode.AlreadyExists, `snapshot ${request.snapshotId} already exists`);
+  }
+  const violations = snapshotRequestViolations(request);
+  if (violations.length > 0) {
+    throw new DomainError(SnapshotErrorCode.Invalid, `invalid snapshot request: ${violations.join('; ')}`);
+  }
+  return { type: 'SnapshotRequested', data: requestedData(request) };
+}
+
 /**
  * Takes the contract's fields rather than the whole command: commands arrive as JSON from other
  * services, and whatever else they carry must not end up stored for ever in an event.
@@ -168,16 +164,28 @@ function requestedData(request: RequestSnapshot['data']): SnapshotRequested['dat
     snapshotId: request.snapshotId,
     workspaceId: request.workspaceId,
     name: request.name,
-    source:
-      source.kind === 'image'
-        ? { kind: 'image', dockerImage: source.dockerImage, registryId: source.registryId }
-        : { kind: 'sandbox', sandboxId: source.sandboxId },
+    source: sourceData(source),
     fsCapacityBytes: request.fsCapacityBytes,
     runConfig: request.runConfig,
     buildTimeoutSeconds: request.buildTimeoutSeconds,
     createdBy: request.createdBy,
     requestedAt: request.requestedAt,
   };
+}
+
+function sourceData(source: SnapshotSource): SnapshotSource {
+  switch (source.kind) {
+    case 'image':
+      return { kind: 'image', dockerImage: source.dockerImage, registryId: source.registryId };
+    case 'sandbox':
+      return { kind: 'sandbox', sandboxId: source.sandboxId };
+    case 'profile_job':
+      return { kind: 'profile_job', jobId: source.jobId, imageRef: source.imageRef };
+  }
+}
+
+function builtData(build: CompleteBuild['data']): Omit<SnapshotBuilt['data'], 'snapshotId' | 'workspaceId'> {
+  return { imageRef: build.imageRef, imageDigest: build.imageDigest, fsUsedBytes: build.fsUsedBytes, runConfig: build.runConfig, completedAt: build.completedAt };
 }
 
 /** A deleted snapshot is as gone as one never requested. */

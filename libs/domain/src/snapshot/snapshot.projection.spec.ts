@@ -153,6 +153,18 @@ describe('snapshot read model', () => {
     expect(model.getByName('ws-2', 'python')?.id).toBe('snap-1');
   });
 
+  it("shows a profile job's snapshot with the job's image as its docker image", () => {
+    const model = new SnapshotReadModel();
+    const imageRef = 'snapforge/profile-job:job-1';
+    model.apply(requested('job-snap', { source: { kind: 'profile_job', jobId: 'job-1', imageRef } }));
+    model.apply(built('job-snap'));
+
+    const view = model.get('ws-1', 'job-snap');
+    expect(view).toMatchObject({ status: 'ready', dockerImage: imageRef });
+    expect(view).not.toHaveProperty('registryId');
+    expect(view).not.toHaveProperty('sourceSandboxId');
+  });
+
   describe('referencedBy', () => {
     const ready = [requested('snap-1'), built('snap-1')];
 

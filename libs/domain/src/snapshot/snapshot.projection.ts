@@ -3,6 +3,7 @@ import { optional } from '../optional-field.js';
 import type { ResourceListPage, ResourceListQuery } from '../resource-list.js';
 import { listResources } from '../resource-list.js';
 import type { SnapshotRunConfig } from './snapshot-run-config.js';
+import type { SnapshotSource } from './snapshot-source.js';
 import type { SnapshotEvent, SnapshotRequested } from './snapshot.events.js';
 
 export const SNAPSHOT_LIST_DEFAULT_LIMIT = 50;
@@ -141,6 +142,17 @@ export class SnapshotReadModel {
   }
 }
 
+function sourceView(source: SnapshotSource): Pick<SnapshotView, 'dockerImage' | 'registryId' | 'sourceSandboxId'> {
+  switch (source.kind) {
+    case 'image':
+      return { dockerImage: source.dockerImage, ...optional('registryId', source.registryId) };
+    case 'sandbox':
+      return { sourceSandboxId: source.sandboxId };
+    case 'profile_job':
+      return { dockerImage: source.imageRef };
+  }
+}
+
 function requestedView({ data }: SnapshotRequested): SnapshotView {
   return {
     id: data.snapshotId,
@@ -148,9 +160,7 @@ function requestedView({ data }: SnapshotRequested): SnapshotView {
     name: data.name,
     status: 'building',
     fsCapacityBytes: data.fsCapacityBytes,
-    ...(data.source.kind === 'image'
-      ? { dockerImage: data.source.dockerImage, ...optional('registryId', data.source.registryId) }
-      : { sourceSandboxId: data.source.sandboxId }),
+    ...sourceView(data.source),
     ...optional('createdBy', data.createdBy),
     ...optional('runConfig', data.runConfig),
     createdAt: data.requestedAt,

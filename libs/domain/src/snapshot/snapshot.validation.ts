@@ -24,6 +24,9 @@ export function snapshotRequestViolations(request: RequestSnapshot['data']): str
   if (request.source.kind === 'sandbox' && request.source.sandboxId.trim() === '') {
     violations.push('sandbox_id must not be empty');
   }
+  if (request.source.kind === 'profile_job' && (request.source.jobId.trim() === '' || request.source.imageRef.trim() === '')) {
+    violations.push('a profile job snapshot needs its job id and image');
+  }
   if (!isPositiveInteger(request.fsCapacityBytes)) violations.push('fs_capacity_bytes must be a positive integer');
   if (!isPositiveInteger(request.buildTimeoutSeconds)) {
     violations.push('build_timeout_seconds must be a positive integer');
