@@ -7,16 +7,18 @@ import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ApiValidationPipe } from './common/api-validation.pipe.js';
 import { CorrelationHttpInterceptor } from './observability/correlation-http.interceptor.js';
+import { logRequests } from './observability/access-log.js';
 import { assignCorrelationIds } from './observability/http-correlation.js';
 
 /**
  * Builds the gateway (HTTP on Fastify plus its NATS listener) without binding a port yet: JSON logs,
- * each request in the correlation context of its `X-Correlation-Id`.
+ * each request in the correlation context of its `X-Correlation-Id` and logged once answered.
  */
 export async function createGateway(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), { bufferLogs: true });
   useJsonLogs(app);
   assignCorrelationIds(app.getHttpAdapter().getInstance());
+  logRequests(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new CorrelationHttpInterceptor());
