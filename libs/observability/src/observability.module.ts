@@ -14,7 +14,8 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       global: true,
-      providers: [{ provide: ServiceMetrics, useValue: new ServiceMetrics(identity.service) }, ReadinessChecks, OpsServer],
+      // A registry per application instance: a test may build the same module twice in one process.
+      providers: [{ provide: ServiceMetrics, useFactory: () => new ServiceMetrics(identity.service) }, ReadinessChecks, OpsServer],
       exports: [ServiceMetrics, ReadinessChecks, OpsServer],
     };
   }
