@@ -70,6 +70,11 @@ describe('ops server', () => {
     expect(await response.json()).toMatchObject({ checks: { projections: { ok: false, error: expect.stringMatching(/no answer within \d+ ms/) } } });
   });
 
+  it('says which variable to change when its port is taken', async () => {
+    const second = new OpsServer(metrics, readiness);
+    await expect(second.listen({ host: '127.0.0.1', port: Number(new URL(url).port) })).rejects.toThrow(/cannot listen on 127\.0\.0\.1:\d+ .*EADDRINUSE.*SNAPFORGE_OPS_PORT/);
+  });
+
   it('answers other paths with 404 and other methods with 405', async () => {
     expect((await fetch(`${url}/nope`)).status).toBe(404);
     expect((await fetch(`${url}/metrics`, { method: 'POST' })).status).toBe(405);

@@ -33,7 +33,9 @@ export class OpsServer implements OnApplicationShutdown {
       );
     });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error) =>
+        reject(new Error(`the ops server cannot listen on ${config.host}:${config.port} (${error.message}); set SNAPFORGE_OPS_PORT (0 = any free port) or SNAPFORGE_OPS_HOST`)),
+      );
       server.listen(config.port, config.host, () => resolve());
     });
     this.server = server;
