@@ -164,6 +164,7 @@ export class WorkQueueWorker<Job> {
 /**
  * Calls `onExhausted` with every job that used up its deliveries (its workers kept dying), read from
  * JetStream's max-deliveries advisories; without this such a job would silently stay undone.
+ * It runs in the job's correlation context.
  */
 export function watchExhaustedJobs<Job>(
   nc: NatsConnection,
@@ -179,7 +180,7 @@ export function watchExhaustedJobs<Job>(
       try {
         const stored = await jsm.streams.getMessage(config.stream, { seq });
         if (!stored) continue;
-        await onExhausted(stored.json<Job>(), deliveries);
+        await runWithCorrelationId(correlationIdOf(stored.header), () => onExhausted(stored.json<Job>(), deliveries));
         await jsm.streams.deleteMessage(config.stream, seq);
       } catch (error) {
         logger.error(`could not settle exhausted job #${seq}`, error instanceof Error ? error.stack : String(error));
