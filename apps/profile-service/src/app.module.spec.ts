@@ -13,6 +13,7 @@ describe('profile-service', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     process.env.SNAPFORGE_NATS_URL = nats.url;
+    process.env.SNAPFORGE_OPS_PORT = '0';
     service = await bootstrapService('profile-service', AppModule);
     nc = await connectNats('spec', nats.url);
   });

@@ -13,6 +13,7 @@ describe('sandbox-launcher', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     process.env.SNAPFORGE_NATS_URL = nats.url;
+    process.env.SNAPFORGE_OPS_PORT = '0';
     service = await bootstrapService('sandbox-launcher', AppModule);
     nc = await connectNats('spec', nats.url);
   });

@@ -6,6 +6,8 @@ export interface HealthReply {
   status: 'ok';
   instanceId: string;
   uptimeSeconds: number;
+  /** Where the service serves `/metrics`, `/healthz` and `/readyz` (the gateway: its HTTP URL). */
+  opsUrl?: string;
 }
 
 export const healthRpc = (service: ServiceName) => rpc<Record<string, never>, HealthReply>(service, 'health');

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { runWithCorrelationId } from '@snapforge/observability';
 import type { CheckpointStore } from './checkpoint-store.port.js';
 import type { RecordedEvent } from './event-data.js';
 import type { EventStore, EventSubscription } from './event-store.port.js';
@@ -77,7 +78,12 @@ export class CheckpointedReactor {
     }
   }
 
-  private async reactUntilDone(event: RecordedEvent): Promise<void> {
+  /** In the correlation context of the request that appended the event: its log lines and the jobs it queues carry that id. */
+  private reactUntilDone(event: RecordedEvent): Promise<void> {
+    return runWithCorrelationId(event.metadata?.['correlationId'], () => this.retryUntilDone(event));
+  }
+
+  private async retryUntilDone(event: RecordedEvent): Promise<void> {
     for (let attempt = 0; !this.stopped; attempt++) {
       try {
         return await this.react(event);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider } from '@snapforge/domain';
+import { currentCorrelationId } from '@snapforge/observability';
 import { deterministicUuid } from './deterministic-uuid.js';
 import type { EventStore } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
@@ -21,6 +22,7 @@ const MAX_ATTEMPTS = 5;
 /**
  * Load, decide, append — with optimistic concurrency on the stream instead of any lock: when another
  * writer got there first, reload and decide again on the newer state (the decider may now refuse).
+ * The events carry the correlation id in scope as `metadata.correlationId`.
  */
 export async function handleCommand<Command, State, Event extends AnyEvent>(
   store: EventStore,
@@ -29,6 +31,8 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
   command: Command,
   options: { idempotencyKey?: string } = {},
 ): Promise<CommandOutcome<State, Event>> {
+  const correlationId = currentCorrelationId();
+  const metadata = correlationId === undefined ? {} : { metadata: { correlationId } };
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
     const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
@@ -39,7 +43,7 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
     try {
       const { position } = await store.append(
         streamName,
-        events.map((event, index) => ({ id: eventId(options.idempotencyKey, streamName, index), type: event.type, data: event.data })),
+        events.map((event, index) => ({ id: eventId(options.idempotencyKey, streamName, index), type: event.type, data: event.data, ...metadata })),
         { expectedRevision },
       );
       return { events, state: events.reduce(decider.evolve, state), position };

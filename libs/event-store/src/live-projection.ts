@@ -3,6 +3,17 @@ import type { EventStore, EventSubscription } from './event-store.port.js';
 import type { RecordedEvent } from './event-data.js';
 import { comparePositions, formatPosition, type GlobalPosition } from './global-position.js';
 
+/** How far a projection got: what `/metrics` (lag) and `/readyz` (caught up) report. */
+export interface ProjectionProgress {
+  readonly name: string;
+  /** The last applied event's position; undefined before the first one. */
+  readonly position?: GlobalPosition;
+  /** When the last applied event was recorded. */
+  readonly recordedAt?: Date;
+  /** True once the replay at start reached the events stored when it began. */
+  readonly caughtUp: boolean;
+}
+
 interface Waiter {
   position: GlobalPosition;
   resolve: () => void;
@@ -16,6 +27,8 @@ interface Waiter {
 export class LiveProjection {
   private readonly logger: Logger;
   private current?: GlobalPosition;
+  private currentRecordedAt?: Date;
+  private replayed = false;
   private subscription?: EventSubscription;
   private waiters: Waiter[] = [];
 
@@ -34,6 +47,7 @@ export class LiveProjection {
       this.applyOne(event);
       count++;
     }
+    this.replayed = true;
     this.logger.log(`caught up: ${count} events${this.current ? ` up to ${formatPosition(this.current)}` : ''}`);
     this.subscription = this.store.subscribeToAll(this.current ? { after: this.current } : {});
     void this.follow(this.subscription);
@@ -45,6 +59,10 @@ export class LiveProjection {
 
   get position(): GlobalPosition | undefined {
     return this.current;
+  }
+
+  get progress(): ProjectionProgress {
+    return { name: this.name, position: this.current, recordedAt: this.currentRecordedAt, caughtUp: this.replayed };
   }
 
   /** Resolves when the model has applied the event at `position` (or a later one). */
@@ -82,6 +100,7 @@ export class LiveProjection {
       this.logger.error(`could not apply ${event.type} at ${formatPosition(event.position)}`, error instanceof Error ? error.stack : String(error));
     }
     this.current = event.position;
+    this.currentRecordedAt = event.recordedAt;
     if (this.waiters.length === 0) return;
     const reached = this.waiters.filter((waiter) => this.hasReached(waiter.position));
     this.waiters = this.waiters.filter((waiter) => !reached.includes(waiter));

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import type { RecordedEvent } from './event-data.js';
 import type { EventStore } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
-import { LiveProjection } from './live-projection.js';
+import { LiveProjection, type ProjectionProgress } from './live-projection.js';
 import { EVENT_STORE } from './event-store.tokens.js';
 
 /**
@@ -29,6 +29,10 @@ export abstract class ReadModelProjection<Event, Model extends { apply(event: Ev
 
   async onApplicationShutdown(): Promise<void> {
     await this.live.stop();
+  }
+
+  get progress(): ProjectionProgress {
+    return this.live.progress;
   }
 
   /** Read-your-writes: resolves once the model has applied the event at `position`. */

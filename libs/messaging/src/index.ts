@@ -7,3 +7,5 @@ export * from './messaging.module.js';
 export * from './service-bootstrap.js';
 export * from './work-queue.js';
 export * from './output-stream.js';
+export * from './correlation-headers.js';
+export * from './correlation-rpc.interceptor.js';

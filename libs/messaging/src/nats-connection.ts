@@ -30,8 +30,13 @@ export function reconnectOptions() {
   };
 }
 
+export interface NatsConnectionHooks {
+  /** Called each time the connection is re-established (the reconnect counter of the service's metrics). */
+  onReconnect?: () => void;
+}
+
 /** Opens the service's NATS connection and logs every status change with the service's name. */
-export async function connectNats(name: string, servers = natsUrlFromEnv()): Promise<NatsConnection> {
+export async function connectNats(name: string, servers = natsUrlFromEnv(), hooks: NatsConnectionHooks = {}): Promise<NatsConnection> {
   const { onConnected, ...options } = reconnectOptions();
   const nc = await connect({ servers, name, ...options });
   const logger = new Logger(`nats:${name}`);
@@ -39,6 +44,7 @@ export async function connectNats(name: string, servers = natsUrlFromEnv()): Pro
     for await (const status of nc.status()) {
       if (status.type === 'reconnect') {
         onConnected();
+        hooks.onReconnect?.();
         logger.log(`reconnected to ${status.server}`);
       } else if (status.type === 'disconnect') {
         logger.warn(`disconnected from ${status.server}; reconnecting`);

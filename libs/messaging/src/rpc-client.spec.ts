@@ -51,6 +51,7 @@ describe('RpcClient against a Nest NATS service', () => {
   beforeAll(async () => {
     server = await startNatsServer();
     process.env.SNAPFORGE_NATS_URL = server.url;
+    process.env.SNAPFORGE_OPS_PORT = '0';
     service = await bootstrapService('scheduler', TestModule);
     nc = await connectNats('rpc-client-spec', server.url);
     client = new RpcClient(nc);

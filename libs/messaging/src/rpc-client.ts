@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { errors } from '@nats-io/nats-core';
 import { RpcErrorCodes, type Rpc, type RpcErrorBody } from '@snapforge/contracts';
+import { correlationHeaders } from './correlation-headers.js';
 import { NATS_CONNECTION } from './nats-connection.js';
 import { RpcRequestError } from './rpc-request.error.js';
 
@@ -17,6 +18,7 @@ interface ReplyPacket<Reply> {
 /**
  * Typed request/reply over NATS, speaking the framing of Nest's NATS transport so that any
  * `@MessagePattern` handler answers it. Every failure surfaces as an RpcRequestError with a code.
+ * The correlation id in scope travels as a header, so the handler runs in the same context.
  */
 @Injectable()
 export class RpcClient {
@@ -31,7 +33,8 @@ export class RpcClient {
     const timeout = options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
     let packet: ReplyPacket<Reply>;
     try {
-      const msg = await this.nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout });
+      const headers = correlationHeaders(options.headers);
+      const msg = await this.nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout, ...(headers ? { headers } : {}) });
       packet = msg.json<ReplyPacket<Reply>>();
     } catch (error) {
       throw toRequestError(subject, timeout, error);

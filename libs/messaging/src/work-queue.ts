@@ -10,6 +10,8 @@ import {
   StorageType,
   type JsMsg,
 } from '@nats-io/jetstream';
+import { runWithCorrelationId, type ServiceMetrics } from '@snapforge/observability';
+import { correlationHeaders, correlationIdOf } from './correlation-headers.js';
 
 /** A JetStream work queue: each job is delivered to one worker and removed once acknowledged. */
 export interface WorkQueueConfig {
@@ -78,9 +80,13 @@ export async function ensureWorkQueue(nc: NatsConnection, config: WorkQueueConfi
   }
 }
 
-/** Queues a job; publishing the same job id again within the duplicate window is a no-op. */
+/**
+ * Queues a job; publishing the same job id again within the duplicate window is a no-op. The
+ * correlation id in scope goes with it, and the worker runs the job in that context.
+ */
 export async function publishJob<Job>(nc: NatsConnection, config: WorkQueueConfig, jobId: string, job: Job): Promise<void> {
-  await jetstream(nc).publish(config.subject, JSON.stringify(job), { msgID: jobId });
+  const headers = correlationHeaders();
+  await jetstream(nc).publish(config.subject, JSON.stringify(job), { msgID: jobId, ...(headers ? { headers } : {}) });
 }
 
 /**
@@ -98,6 +104,8 @@ export class WorkQueueWorker<Job> {
     private readonly nc: NatsConnection,
     private readonly config: WorkQueueConfig,
     private readonly handler: (delivery: JobDelivery<Job>) => Promise<void>,
+    /** Counts redeliveries (jobs an earlier delivery did not finish) when given. */
+    private readonly metrics?: ServiceMetrics,
   ) {
     this.logger = new Logger(`work-queue:${config.durable}`);
   }
@@ -128,14 +136,18 @@ export class WorkQueueWorker<Job> {
     }
   }
 
-  private async handle(msg: JsMsg): Promise<void> {
+  /** In the job's correlation context: the handler's log lines and requests, and the failure logged here. */
+  private handle(msg: JsMsg): Promise<void> {
+    return runWithCorrelationId(correlationIdOf(msg.headers), () => this.handleInContext(msg));
+  }
+
+  private async handleInContext(msg: JsMsg): Promise<void> {
     const heartbeat = setInterval(() => msg.working(), Math.max(250, Math.floor(this.config.ackWaitMs / 3)));
+    const { deliveryCount } = msg.info;
+    if (deliveryCount > 1) this.metrics?.workQueueRedeliveries.inc({ queue: this.config.durable });
     try {
-      await this.handler({
-        job: msg.json<Job>(),
-        deliveryCount: msg.info.deliveryCount,
-        isLastDelivery: msg.info.deliveryCount >= this.config.maxDeliver,
-      });
+      const delivery = { job: msg.json<Job>(), deliveryCount, isLastDelivery: deliveryCount >= this.config.maxDeliver };
+      await this.handler(delivery);
       await msg.ackAck();
     } catch (error) {
       const delay = error instanceof RetryJobLater ? error.delayMs : 1_000;
@@ -152,6 +164,7 @@ export class WorkQueueWorker<Job> {
 /**
  * Calls `onExhausted` with every job that used up its deliveries (its workers kept dying), read from
  * JetStream's max-deliveries advisories; without this such a job would silently stay undone.
+ * It runs in the job's correlation context.
  */
 export function watchExhaustedJobs<Job>(
   nc: NatsConnection,
@@ -167,7 +180,7 @@ export function watchExhaustedJobs<Job>(
       try {
         const stored = await jsm.streams.getMessage(config.stream, { seq });
         if (!stored) continue;
-        await onExhausted(stored.json<Job>(), deliveries);
+        await runWithCorrelationId(correlationIdOf(stored.header), () => onExhausted(stored.json<Job>(), deliveries));
         await jsm.streams.deleteMessage(config.stream, seq);
       } catch (error) {
         logger.error(`could not settle exhausted job #${seq}`, error instanceof Error ? error.stack : String(error));

@@ -66,6 +66,8 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
     SNAPFORGE_DATAPLANE_PORT: String(await freePort()),
     SNAPFORGE_HOST_ID: 'host-a',
     SNAPFORGE_SECRET_KEY: randomBytes(32).toString('base64'),
+    // Any free port for each service's ops server: several stacks (and extra agents) share one machine.
+    SNAPFORGE_OPS_PORT: '0',
     ...options.env,
   };
   const output: string[] = [];

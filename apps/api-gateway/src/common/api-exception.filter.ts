@@ -1,6 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RpcRequestError } from '@snapforge/messaging';
+import { runWithCorrelationId } from '@snapforge/observability';
+import { requestCorrelationId } from '../observability/http-correlation.js';
 import type { ApiErrorBody } from './api-error.js';
 import { statusForErrorCode } from './rpc-error-status.js';
 
@@ -17,7 +19,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { status, body } = this.toResponse(exception, request);
+    // Filters run outside the handler's context: log in the request's context again.
+    const { status, body } = runWithCorrelationId(requestCorrelationId(request), () => this.toResponse(exception, request));
     void reply.status(status).send(body);
   }
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
+import { OpsController } from './ops.controller.js';
 
 @Module({
-  controllers: [HealthController],
+  controllers: [HealthController, OpsController],
   providers: [HealthService],
 })
 export class HealthModule {}

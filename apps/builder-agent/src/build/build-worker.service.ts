@@ -13,6 +13,8 @@ import {
   type JobDelivery,
   type ServiceIdentity,
 } from '@snapforge/messaging';
+import { ServiceMetrics } from '@snapforge/observability';
+import { BuildMetrics } from './build-metrics.js';
 import { RegistryCredentialsService } from './registry-credentials.service.js';
 import { buildSnapshotImage } from './snapshot-build.js';
 
@@ -33,12 +35,14 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
     private readonly rpc: RpcClient,
     private readonly credentials: RegistryCredentialsService,
+    private readonly metrics: ServiceMetrics,
+    private readonly buildMetrics: BuildMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureWorkQueue(this.nc, this.queue);
     await ensureOutputStream(this.nc, BUILD_OUTPUT);
-    this.worker = new WorkQueueWorker<BuildJob>(this.nc, this.queue, (delivery) => this.build(delivery));
+    this.worker = new WorkQueueWorker<BuildJob>(this.nc, this.queue, (delivery) => this.build(delivery), this.metrics);
     this.worker.start();
     this.logger.log(`taking build jobs as ${this.identity.instanceId}`);
   }
@@ -59,6 +63,8 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.log(`snapshot ${snapshotId} no longer needs building; dropping the job`);
       return;
     }
+    this.logger.log(`snapshot ${snapshotId}: building ${job.dockerImage} (delivery ${deliveryCount})`);
+    const timer = this.buildMetrics.buildSeconds.startTimer();
     const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId));
     if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this build stopped before finishing it`);
     const timeout = AbortSignal.timeout(job.buildTimeoutSeconds * 1000);
@@ -68,6 +74,7 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
       ...(this.publish ? { publish: this.publish } : {}),
       ...(job.registryId ? { auth: () => this.credentials.authFor(job.workspaceId, job.registryId as string) } : {}),
     });
+    timer({ outcome: result.kind });
     await output.end(result.kind === 'built' ? `Snapshot ${snapshotId} is ready` : `Build failed: ${result.reason}`);
     this.logger.log(`snapshot ${snapshotId}: ${result.kind === 'built' ? 'built' : `failed (${result.reason})`}`);
     const settled = await this.rpc.request(snapshotRpc.reportBuild, { snapshotId, ...result });

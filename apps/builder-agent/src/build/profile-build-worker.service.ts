@@ -15,6 +15,8 @@ import {
   type JobDelivery,
   type ServiceIdentity,
 } from '@snapforge/messaging';
+import { ServiceMetrics } from '@snapforge/observability';
+import { BuildMetrics } from './build-metrics.js';
 import { RegistryCredentialsService } from './registry-credentials.service.js';
 
 const PROFILE_IMAGE_REPOSITORY = 'snapforge/profile';
@@ -37,12 +39,14 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
     private readonly rpc: RpcClient,
     private readonly credentials: RegistryCredentialsService,
+    private readonly metrics: ServiceMetrics,
+    private readonly buildMetrics: BuildMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureWorkQueue(this.nc, this.queue);
     await ensureOutputStream(this.nc, BUILD_OUTPUT);
-    this.worker = new WorkQueueWorker<ProfileBuildJob>(this.nc, this.queue, (delivery) => this.build(delivery));
+    this.worker = new WorkQueueWorker<ProfileBuildJob>(this.nc, this.queue, (delivery) => this.build(delivery), this.metrics);
     this.worker.start();
   }
 
@@ -56,10 +60,12 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
     const ids = { jobId, profileId, workspaceId, version };
     const started = await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount });
     if (!started.proceed) return;
+    this.logger.log(`profile ${profileId} v${version}: running the setup script of job ${jobId} (delivery ${deliveryCount})`);
     const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(jobId));
     if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this job stopped before finishing it`);
     const targetRef = `${this.publish ? `${this.publish.host}/` : ''}${PROFILE_IMAGE_REPOSITORY}:${jobId}`;
     const registryAuth = job.registryId ? await this.credentials.authFor(job.workspaceId, job.registryId) : undefined;
+    const timer = this.buildMetrics.setupScriptSeconds.startTimer();
     const result = await buildWithSetupScript(
       this.docker,
       {
@@ -74,6 +80,7 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
       },
       { log: (line) => output.write(line) },
     );
+    timer({ outcome: result.kind });
     if (result.kind === 'failed') {
       await output.end(`Job failed (${result.errorCode}): ${result.errorMessage}`);
       await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: result.errorCode, errorMessage: result.errorMessage });

@@ -3,6 +3,7 @@ import { EventStoreModule } from '@snapforge/event-store';
 import { SnapshotsModule } from '../snapshots/snapshots.module.js';
 import { DefaultSnapshot } from './default-snapshot.service.js';
 import { LauncherDirectory } from './launcher-directory.service.js';
+import { SandboxMetrics } from './sandbox-metrics.js';
 import { SandboxProjection } from './sandbox-projection.service.js';
 import { SandboxProvisioner } from './sandbox-provisioner.service.js';
 import { SandboxReactor } from './sandbox.reactor.js';
@@ -14,6 +15,6 @@ import { SandboxesService } from './sandboxes.service.js';
   imports: [EventStoreModule, SnapshotsModule],
   controllers: [SandboxesController],
   exports: [SandboxesService],
-  providers: [SandboxProjection, LauncherDirectory, DefaultSnapshot, SandboxProvisioner, SandboxesService, SandboxReactor, SandboxRetention],
+  providers: [SandboxProjection, LauncherDirectory, DefaultSnapshot, SandboxProvisioner, SandboxesService, SandboxReactor, SandboxRetention, SandboxMetrics],
 })
 export class SandboxesModule {}

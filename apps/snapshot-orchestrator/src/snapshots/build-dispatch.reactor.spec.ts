@@ -19,6 +19,7 @@ describe('build dispatch', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     process.env.SNAPFORGE_NATS_URL = nats.url;
+    process.env.SNAPFORGE_OPS_PORT = '0';
     nc = await connectNats('dispatch-spec', nats.url);
   });
 

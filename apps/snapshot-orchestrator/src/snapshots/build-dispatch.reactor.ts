@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BUILD_OUTPUT, type BuildJob } from '@snapforge/contracts';
 import { isSnapshotEvent } from '@snapforge/domain';
@@ -15,6 +15,7 @@ import { SnapshotsService } from './snapshots.service.js';
  */
 @Injectable()
 export class BuildDispatchReactor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BuildDispatchReactor.name);
   private readonly reactor: CheckpointedReactor;
 
   constructor(
@@ -51,6 +52,7 @@ export class BuildDispatchReactor implements OnApplicationBootstrap, OnApplicati
         buildTimeoutSeconds,
       };
       await publishJob(this.nc, this.config.queue, snapshotId, job);
+      this.logger.log(`snapshot ${snapshotId}: build of ${source.dockerImage} queued`);
     } else if (event.type === 'SnapshotDeleted') {
       const { workspaceId, name, snapshotId, deletedAt } = event.data;
       await this.snapshots.releaseName(workspaceId, name, snapshotId, deletedAt);

@@ -3,6 +3,7 @@ import { EventStoreModule } from '@snapforge/event-store';
 import { ORCHESTRATOR_CONFIG, orchestratorConfigFromEnv } from '../orchestrator-config.js';
 import { BuildDispatchReactor } from './build-dispatch.reactor.js';
 import { BuildWatchdog } from './build-watchdog.service.js';
+import { SnapshotMetrics } from './snapshot-metrics.js';
 import { SnapshotProjection } from './snapshot-projection.service.js';
 import { SnapshotsController } from './snapshots.controller.js';
 import { SnapshotsService } from './snapshots.service.js';
@@ -16,6 +17,7 @@ import { SnapshotsService } from './snapshots.service.js';
     SnapshotsService,
     BuildDispatchReactor,
     BuildWatchdog,
+    SnapshotMetrics,
   ],
   exports: [SnapshotsService, SnapshotProjection, ORCHESTRATOR_CONFIG],
 })

@@ -546,6 +546,25 @@ describe('ProfileReadModel', () => {
     });
   });
 
+  it('counts the snapshot jobs of existing profiles by status and trigger', () => {
+    const gone = series('prof-2', 1);
+    const model = given(
+      ...v2Building,
+      v2.succeeded(4, 'job-2'),
+      v2.queued(5, 'job-3', 'manual_refresh'),
+      created('prof-2'),
+      draftUpdated('prof-2', 2),
+      published('prof-2', 3, 1),
+      gone.opened(),
+      gone.queued(2, 'job-9'),
+      deleted('prof-2'),
+    );
+    expect(model.jobCounts()).toEqual([
+      { status: 'succeeded', trigger: 'publish', count: 2 },
+      { status: 'queued', trigger: 'manual_refresh', count: 1 },
+    ]);
+  });
+
   it('takes its events from a global feed with the help of isProfileEvent and isProfileVersionEvent', () => {
     const reserved: ProfileNameReserved = {
       type: 'ProfileNameReserved',

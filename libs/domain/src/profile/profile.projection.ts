@@ -81,6 +81,13 @@ interface ProfileRecord {
   readonly revision: number;
 }
 
+/** How many snapshot jobs have one status and trigger. */
+export interface JobCount {
+  readonly status: SnapshotJobView['status'];
+  readonly trigger: SnapshotJobView['trigger'];
+  readonly count: number;
+}
+
 /**
  * Profiles, their published versions and the versions' snapshot jobs, folded from the events of
  * profile streams and of versions' job series alone (never the clock or delivery metadata), so a
@@ -190,6 +197,17 @@ export class ProfileReadModel {
     return [...this.jobsById.values()]
       .filter((job) => (job.status === 'queued' || job.status === 'running') && this.profilesById.has(job.profileId))
       .sort((a, b) => Date.parse(a.queuedAt) - Date.parse(b.queuedAt) || compare(a.id, b.id));
+  }
+
+  /** How many snapshot jobs of existing profiles, all workspaces, have each status and trigger (only pairs that occur), for metrics. */
+  jobCounts(): JobCount[] {
+    const counts = new Map<string, JobCount>();
+    for (const { status, trigger, profileId } of this.jobsById.values()) {
+      if (!this.profilesById.has(profileId)) continue;
+      const key = `${status}:${trigger}`;
+      counts.set(key, { status, trigger, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    return [...counts.values()];
   }
 
   private applyProfileEvent(event: ProfileEvent): void {

@@ -337,6 +337,21 @@ describe('SandboxReadModel', () => {
     });
   });
 
+  it('counts the sandboxes of every workspace by status, leaving deleted ones out', () => {
+    const model = given(
+      created('box-1'),
+      created('box-2', { workspaceId: 'ws-2' }),
+      ready('box-2', 2),
+      created('box-3'),
+      ready('box-3', 2),
+      created('box-4'),
+      failed('box-4', 2),
+      created('box-5'),
+      deleted('box-5'),
+    );
+    expect(Object.fromEntries(model.countByStatus())).toEqual({ provisioning: 1, ready: 2, failed: 1 });
+  });
+
   it('takes its events from a global feed with the help of isSandboxEvent', () => {
     const reserved: SandboxNameReserved = {
       type: 'SandboxNameReserved',

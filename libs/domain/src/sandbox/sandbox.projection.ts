@@ -114,6 +114,13 @@ export class SandboxReadModel {
     return counts;
   }
 
+  /** How many sandboxes of all workspaces are in each status (a status without any is absent), for metrics. */
+  countByStatus(): Map<SandboxStatus, number> {
+    const counts = new Map<SandboxStatus, number>();
+    for (const { status } of this.views()) counts.set(status, (counts.get(status) ?? 0) + 1);
+    return counts;
+  }
+
   private views(): SandboxView[] {
     return [...this.recordsById.values()].map(({ view }) => view);
   }

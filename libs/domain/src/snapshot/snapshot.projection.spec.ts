@@ -105,6 +105,19 @@ describe('snapshot read model', () => {
     for (const key of ['dockerImage', 'registryId', 'createdBy', 'runConfig']) expect(view).not.toHaveProperty(key);
   });
 
+  it('counts the snapshots of every workspace by status, leaving deleted ones out', () => {
+    const model = given(
+      requested('snap-1'),
+      requested('snap-2', { workspaceId: 'ws-2' }),
+      built('snap-2'),
+      requested('snap-3'),
+      failed('snap-3'),
+      requested('snap-4'),
+      deleted('snap-4'),
+    );
+    expect(Object.fromEntries(model.countByStatus())).toEqual({ building: 1, ready: 1, failed: 1 });
+  });
+
   it('records each build attempt and the agent that took it', () => {
     const view = given(requested('snap-1'), started('snap-1', 1), started('snap-1', 2)).get('ws-1', 'snap-1');
     expect(view).toMatchObject({

@@ -137,6 +137,13 @@ export class SnapshotReadModel {
     return [...this.viewsById.values()].filter((view) => view.status === 'building');
   }
 
+  /** How many snapshots of all workspaces are in each status (a status without any is absent), for metrics. */
+  countByStatus(): Map<SnapshotStatus, number> {
+    const counts = new Map<SnapshotStatus, number>();
+    for (const { status } of this.viewsById.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+    return counts;
+  }
+
   private inWorkspace(workspaceId: string): SnapshotView[] {
     return [...this.viewsById.values()].filter((view) => view.workspaceId === workspaceId);
   }
