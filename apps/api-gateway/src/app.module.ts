@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionControlModule } from '@snapforge/event-store';
 import { MessagingModule } from '@snapforge/messaging';
 import { AuthModule } from './auth/auth.module.js';
 import { BoxesModule } from './boxes/boxes.module.js';
@@ -8,6 +9,6 @@ import { RegistriesModule } from './registries/registries.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule, ProfilesModule],
+  imports: [MessagingModule.forRoot('api-gateway'), ProjectionControlModule, AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule, ProfilesModule],
 })
 export class AppModule {}

@@ -16,3 +16,4 @@ export * from './event-store.module.js';
 export * from './read-model-projection.js';
 export * from './deterministic-uuid.js';
 export * from './event-store.tokens.js';
+export * from './projection-control.module.js';
