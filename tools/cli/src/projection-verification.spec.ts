@@ -17,7 +17,7 @@ import {
 import { connectNats, MessagingModule, SERVICE_IDENTITY, type ServiceIdentity } from '@snapforge/messaging';
 import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
 import { ProjectionControlClient } from './projection-control-client.js';
-import { verifyProjections } from './projection-verification.js';
+import { verifyProjections, type VerifiedProjection } from './projection-verification.js';
 
 class SnapshotProjection extends projectionOf(readModels.snapshots) {}
 class WorkspaceProjection extends projectionOf(readModels.workspaces) {}
@@ -181,10 +181,13 @@ describe('replay verify and rebuild of live projections', () => {
     const results = await verify();
     const drifted = results.filter((result) => result.differences.length > 0);
     expect(drifted).toHaveLength(1);
-    const [result] = drifted;
-    expect(result).toMatchObject({ projection: 'snapshots', differences: [{ path: ['viewsById', id, 'status'], live: 'ready', replayed: 'building' }] });
-    expect(result?.instanceId).toBe(first.get<ServiceIdentity>(SERVICE_IDENTITY).instanceId);
-    expect(formatDifference(result!.differences[0]!, [result!.projection])).toBe(`snapshots › viewsById › ${id} › status: live "ready", replayed "building"`);
+    const [{ instanceId, projection: name, differences }] = drifted as [VerifiedProjection];
+    expect(instanceId).toBe(first.get<ServiceIdentity>(SERVICE_IDENTITY).instanceId);
+    expect(name).toBe('snapshots');
+    expect(differences).toEqual([{ path: ['viewsById', id, 'status'], live: 'ready', replayed: 'building' }]);
+    expect(differences.map((difference) => formatDifference(difference, [name]))).toEqual([
+      `snapshots › viewsById › ${id} › status: live "ready", replayed "building"`,
+    ]);
   });
 
   it('rebuilds the corrupted projection, after which verification passes again', async () => {
@@ -232,8 +235,8 @@ describe('replay verify and rebuild of live projections', () => {
   });
 
   it('answers a request for a projection the instance does not keep with an error naming the ones it keeps', async () => {
-    const [instance] = await control.instances();
-    await expect(control.dump({ service: instance!.service, instanceId: instance!.instanceId, projection: 'registries' })).rejects.toThrow(
+    const { service, instanceId } = first.get<ServiceIdentity>(SERVICE_IDENTITY);
+    await expect(control.dump({ service, instanceId, projection: 'registries' })).rejects.toThrow(
       /UNKNOWN_PROJECTION: .* keeps no projection 'registries' \(it keeps: (snapshots, workspaces|workspaces, snapshots)\)/,
     );
   });
