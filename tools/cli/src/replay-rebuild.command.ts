@@ -39,7 +39,7 @@ export const rebuildCommand: CliCommand = {
         ...finals.map((progress) => formatProgressLine(serviceOf.get(progress.instanceId) ?? '?', progress)),
         '',
         failed === 0
-          ? `Rebuilt ${finals.length} projections on ${instances.length} instances.`
+          ? `Rebuilt ${finals.length} projections on ${new Set(targets.map(({ instanceId }) => instanceId)).size} instances.`
           : `${failed} of ${finals.length} rebuilds failed; the others were rebuilt and swapped in.`,
       );
       return failed === 0 ? ExitCode.ok : ExitCode.failed;
