@@ -9,7 +9,10 @@ import type { ServiceName } from './services.js';
 export const projectionControlSubjects = {
   /** Broadcast: every instance answers with a `ProjectionInstance`; collect replies for a short window. */
   list: 'snapforge.projections.list',
-  /** One instance: `{ projection }` → `ProjectionDumpReply`. */
+  /**
+   * One instance: `{ projection }` → `ProjectionDumpReply`, in as many reply messages as the
+   * server's max_payload needs (their data concatenated is the JSON), then an empty message.
+   */
   dump: (instanceId: string) => `snapforge.projections.${instanceId}.dump`,
   /**
    * One instance: `ProjectionRebuildRequest` → `ProjectionRebuildStarted` at once, then

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
+import { Empty, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import {
   projectionControlSubjects,
   type ProjectionControlError,
@@ -56,9 +56,9 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
     }
     const { instanceId } = this.identity;
     this.subscriptions = [
-      this.serve(projectionControlSubjects.list, () => this.list()),
-      this.serve(projectionControlSubjects.dump(instanceId), (request) => this.dump(request)),
-      this.serve(projectionControlSubjects.rebuild(instanceId), (request) => this.rebuild(request)),
+      this.serve(projectionControlSubjects.list, () => this.list(), 'one message'),
+      this.serve(projectionControlSubjects.dump(instanceId), (request) => this.dump(request), 'chunks'),
+      this.serve(projectionControlSubjects.rebuild(instanceId), (request) => this.rebuild(request), 'one message'),
     ];
   }
 
@@ -135,38 +135,48 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
     return projection;
   }
 
-  /** Every reply is JSON: the result, or `ProjectionControlError`; a failure never leaves the requester waiting. */
-  private serve(subject: string, handle: (request: Record<string, unknown>) => unknown): Subscription {
+  /**
+   * Every reply is JSON: the result, or `ProjectionControlError`; a failure never leaves the
+   * requester waiting. In `chunks`, the JSON comes in as many messages as the server's max_payload
+   * needs, then an empty one: a dump may be larger than one message.
+   */
+  private serve(subject: string, handle: (request: Record<string, unknown>) => unknown, reply: 'one message' | 'chunks'): Subscription {
     return this.nc.subscribe(subject, {
       callback: (error, msg) => {
         if (error) {
           this.logger.error(`subscription to ${subject} failed: ${error.message}`);
           return;
         }
-        this.answer(msg, subject, handle);
+        const body = JSON.stringify(this.answer(msg, subject, handle));
+        if (reply === 'one message') msg.respond(body);
+        else this.respondInChunks(msg, body);
       },
     });
   }
 
-  private answer(msg: Msg, subject: string, handle: (request: Record<string, unknown>) => unknown): void {
-    let reply: unknown;
+  private answer(msg: Msg, subject: string, handle: (request: Record<string, unknown>) => unknown): unknown {
     try {
-      reply = handle(parseRequest(msg));
+      return handle(parseRequest(msg));
     } catch (error) {
       if (!(error instanceof ControlRequestError)) {
         this.logger.error(`${subject} failed`, error instanceof Error ? error.stack : String(error));
       }
-      reply = errorReply(error);
-    }
-    try {
-      msg.respond(JSON.stringify(reply));
-    } catch (error) {
-      // Most likely a dump larger than the server's max_payload.
-      this.logger.error(`could not answer ${subject}: ${error instanceof Error ? error.message : String(error)}`);
-      msg.respond(JSON.stringify(errorReply(error)));
+      return errorReply(error);
     }
   }
+
+  private respondInChunks(msg: Msg, body: string): void {
+    const bytes = Buffer.from(body);
+    const size = Math.max(MIN_CHUNK_BYTES, (this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - CHUNK_HEADROOM_BYTES);
+    for (let offset = 0; offset < bytes.length; offset += size) msg.respond(bytes.subarray(offset, offset + size));
+    msg.respond(Empty);
+  }
 }
+
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+/** Room for the protocol line and headers next to a chunk. */
+const CHUNK_HEADROOM_BYTES = 4 * 1024;
+const MIN_CHUNK_BYTES = 1024;
 
 function parseRequest(msg: Msg): Record<string, unknown> {
   if (msg.data.length === 0) return {};

@@ -38,8 +38,22 @@ export class ProjectionControlClient {
     return instances.sort((a, b) => a.service.localeCompare(b.service) || a.instanceId.localeCompare(b.instanceId));
   }
 
+  /** The dump comes in chunks ended by an empty message (see `projectionControlSubjects.dump`). */
   async dump({ instanceId, projection }: ProjectionTarget): Promise<ProjectionDumpReply> {
-    return this.request<ProjectionDumpReply>(projectionControlSubjects.dump(instanceId), { projection });
+    const subject = projectionControlSubjects.dump(instanceId);
+    const chunks: Uint8Array[] = [];
+    let complete = false;
+    try {
+      const replies = await this.nc.requestMany(subject, JSON.stringify({ projection }), { strategy: 'sentinel', maxWait: REQUEST_TIMEOUT_MS });
+      for await (const msg of replies) {
+        if (msg.data.length === 0) complete = true;
+        else chunks.push(msg.data);
+      }
+    } catch (error) {
+      throw CliError.failed(`${subject}: ${errorMessage(error)}`);
+    }
+    if (!complete) throw CliError.failed(`${subject}: the dump did not arrive whole within ${REQUEST_TIMEOUT_MS / 1000} s`);
+    return checked<ProjectionDumpReply>(JSON.parse(Buffer.concat(chunks).toString()), subject);
   }
 
   /**

@@ -234,6 +234,20 @@ describe('replay verify and rebuild of live projections', () => {
     for (const result of await verify()) expect(result.differences).toEqual([]);
   });
 
+  it('sends a dump larger than one NATS message in chunks, and verification still compares it whole', async () => {
+    const maxPayload = nc.info?.max_payload ?? 1024 * 1024;
+    for (let index = 0; index < 3; index++) {
+      const event = requested(SNAPSHOTS + 10 + index);
+      const large = { ...event, data: { ...event.data, runConfig: { envVars: { PADDING: 'x'.repeat(Math.floor(maxPayload / 2)) } } } };
+      await append(large, snapshotStreamName(event.data.snapshotId));
+    }
+    const { service, instanceId } = first.get<ServiceIdentity>(SERVICE_IDENTITY);
+    await first.get(SnapshotProjection).waitFor(await store.headPosition());
+    const { dump } = await control.dump({ service, instanceId, projection: 'snapshots' });
+    expect(JSON.stringify(dump).length).toBeGreaterThan(maxPayload);
+    for (const result of await verify()) expect(result.differences).toEqual([]);
+  });
+
   it('answers a request for a projection the instance does not keep with an error naming the ones it keeps', async () => {
     const { service, instanceId } = first.get<ServiceIdentity>(SERVICE_IDENTITY);
     await expect(control.dump({ service, instanceId, projection: 'registries' })).rejects.toThrow(
