@@ -27,8 +27,10 @@ describe('rebuild progress', () => {
   });
 
   it('draws one line for all rebuilds: bar, share, events, events/s, ETA, how many ended', () => {
-    const line = formatOverallProgress([running('500:0', 500, 1000), { ...running('1000:0', 1000, 1000), phase: 'done' }]);
+    const line = formatOverallProgress([running('500:0', 500, 1000), { ...running('1000:0', 1000, 1000), phase: 'done' }], 2);
     expect(line).toBe('[##################------] 75%  1,500 events  500 events/s  ETA 0 s  1/2 done');
+    // A rebuild that has not reported yet counts as not started.
+    expect(formatOverallProgress([running('500:0', 500, 1000)], 2)).toBe('[######------------------] 25%  500 events  500 events/s  ETA 3 s  0/2 done');
   });
 
   it('writes a plain line per rebuild for logs, naming the service, instance and projection', () => {

@@ -19,10 +19,13 @@ export function etaSeconds(fraction: number, elapsedMs: number): number | undefi
   return Math.max(0, Math.round(((1 - fraction) * elapsedMs) / fraction / 1000));
 }
 
-/** The terminal's one line for every rebuild at once: bar, percentage, events, events/s, ETA. */
-export function formatOverallProgress(latest: readonly ProjectionRebuildProgress[]): string {
-  const running = latest.filter((progress) => progress.phase === 'running').length;
-  const fraction = latest.length === 0 ? 0 : latest.reduce((sum, progress) => sum + progressFraction(progress), 0) / latest.length;
+/**
+ * The terminal's one line for `rebuilds` rebuilds at once, of which `latest` have reported: bar,
+ * percentage, events, events/s, ETA, how many ended.
+ */
+export function formatOverallProgress(latest: readonly ProjectionRebuildProgress[], rebuilds: number): string {
+  const ended = latest.filter((progress) => progress.phase !== 'running').length;
+  const fraction = rebuilds === 0 ? 0 : latest.reduce((sum, progress) => sum + progressFraction(progress), 0) / rebuilds;
   const processed = latest.reduce((sum, progress) => sum + progress.processed, 0);
   const rate = latest.filter((progress) => progress.phase === 'running').reduce((sum, progress) => sum + eventsPerSecond(progress), 0);
   const elapsedMs = Math.max(0, ...latest.map((progress) => progress.elapsedMs));
@@ -32,7 +35,7 @@ export function formatOverallProgress(latest: readonly ProjectionRebuildProgress
     `${count(processed)} events`,
     `${count(rate)} events/s`,
     `ETA ${formatSeconds(etaSeconds(fraction, elapsedMs))}`,
-    `${latest.length - running}/${latest.length} done`,
+    `${ended}/${rebuilds} done`,
   ].join('  ');
 }
 

@@ -54,7 +54,7 @@ async function rebuildShowingProgress(control: ProjectionControlClient, targets:
   const latest = new Map<string, ProjectionRebuildProgress>();
   const loggedAt = new Map<string, number>();
   const spinner = new Spinner();
-  spinner.start(() => `rebuilding ${formatOverallProgress([...latest.values()])}`);
+  spinner.start(() => `rebuilding ${formatOverallProgress([...latest.values()], targets.length)}`);
   try {
     return await control.rebuild(targets, (progress) => {
       const key = `${progress.instanceId}/${progress.projection}`;
