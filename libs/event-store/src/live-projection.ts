@@ -152,7 +152,6 @@ export class LiveProjection<Model> {
     if (position) this.advanceTo(position);
     const done = progress();
     this.logger.log(`rebuilt from ${processed} events in ${done.elapsedMs} ms and swapped in`);
-    onProgress(done);
     return done;
   }
 

@@ -88,8 +88,8 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
   private rebuild(request: Record<string, unknown>): ProjectionRebuildStarted {
     const projection = this.projectionNamed(request['projection']);
     const progressSubject = request['progressSubject'];
-    if (typeof progressSubject !== 'string' || progressSubject === '') {
-      throw new ControlRequestError('BAD_REQUEST', 'progressSubject: expected the subject to publish progress on');
+    if (typeof progressSubject !== 'string' || !/^[^\s*>]+$/.test(progressSubject)) {
+      throw new ControlRequestError('BAD_REQUEST', 'progressSubject: expected a NATS subject without wildcards to publish progress on');
     }
     if (projection.isRebuilding) {
       throw new ControlRequestError('REBUILD_REFUSED', `projection '${projection.name}' is already rebuilding on ${this.identity.instanceId}`);
@@ -105,7 +105,12 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
         elapsedMs: progress.elapsedMs,
         ...(error === undefined ? {} : { error }),
       };
-      this.nc.publish(progressSubject, JSON.stringify(message));
+      try {
+        this.nc.publish(progressSubject, JSON.stringify(message));
+      } catch (publishError) {
+        // Progress is for the operator's eyes: failing to send it must not fail the rebuild.
+        this.logger.warn(`could not publish rebuild progress of '${projection.name}' on ${progressSubject}: ${String(publishError)}`);
+      }
     };
     const startedAt = Date.now();
     let last: RebuildProgress = { processed: 0, elapsedMs: 0 };
