@@ -10,7 +10,6 @@ import {
   type ReadModel,
 } from '@snapforge/domain';
 import type { EventStore, GlobalPosition } from '@snapforge/event-store';
-import { comparePositions, formatPosition, parsePosition } from '@snapforge/event-store';
 import type { ProjectionControlClient, ProjectionTarget } from './projection-control-client.js';
 
 /** One live projection compared with a replay of the store up to the position of its dump. */
@@ -28,6 +27,7 @@ interface Replay {
   readonly target: ProjectionTarget;
   readonly live: DumpValue;
   readonly position?: GlobalPosition;
+  readonly positionText?: string;
   readonly kind: AnyReadModelKind;
   readonly model: ReadModel<unknown>;
   replayedEvents: number;
@@ -41,6 +41,8 @@ interface Replay {
  * of the canonical dumps. The live models may move on meanwhile: each is compared as of its P.
  */
 export async function verifyProjections(control: ProjectionControlClient, store: EventStore): Promise<VerifiedProjection[]> {
+  // The CLI loads the event store lazily (see operator-rpc.ts): its position helpers too.
+  const { comparePositions, parsePosition } = await import('@snapforge/event-store');
   const targets = (await control.instances()).flatMap(({ service, instanceId, projections }) =>
     projections.map(({ name }) => ({ service, instanceId, projection: name })),
   );
@@ -56,20 +58,24 @@ export async function verifyProjections(control: ProjectionControlClient, store:
     replays.push({
       target,
       live: dump as DumpValue,
-      ...(position === undefined ? {} : { position: parsePosition(position) }),
+      ...(position === undefined ? {} : { position: parsePosition(position), positionText: position }),
       kind,
       model: kind.create(),
       replayedEvents: 0,
       reached: position === undefined,
     });
   }
-  await replayUpTo(store, replays);
+  await replayUpTo(store, replays, comparePositions);
   for (const replay of replays) results.push(compared(replay));
   return results.sort((a, b) => a.service.localeCompare(b.service) || a.instanceId.localeCompare(b.instanceId) || a.projection.localeCompare(b.projection));
 }
 
 /** One pass over the store from position zero, feeding each replay up to its own position. */
-async function replayUpTo(store: EventStore, replays: readonly Replay[]): Promise<void> {
+async function replayUpTo(
+  store: EventStore,
+  replays: readonly Replay[],
+  comparePositions: (a: GlobalPosition, b: GlobalPosition) => number,
+): Promise<void> {
   let open = replays.filter((replay) => replay.position !== undefined);
   if (open.length === 0) return;
   for await (const event of store.readAll()) {
@@ -89,8 +95,8 @@ async function replayUpTo(store: EventStore, replays: readonly Replay[]): Promis
 }
 
 function compared(replay: Replay): VerifiedProjection {
-  const { target, position } = replay;
-  const base = { ...target, ...(position ? { position: formatPosition(position) } : {}), replayedEvents: replay.replayedEvents };
+  const { target, positionText } = replay;
+  const base = { ...target, ...(positionText === undefined ? {} : { position: positionText }), replayedEvents: replay.replayedEvents };
   const differences = diffDumps(replay.live, canonicalDump(replay.model));
   if (!replay.reached) {
     return { ...base, differences, problem: 'the event store ends before this position: is the service on another store?' };
