@@ -67,6 +67,8 @@ export interface ProjectionRebuildProgress {
   readonly position?: string;
   readonly head?: string;
   readonly elapsedMs: number;
+  /** Events replayed per second so far. */
+  readonly eventsPerSecond: number;
   /** Set when `phase` is `failed`. */
   readonly error?: string;
 }

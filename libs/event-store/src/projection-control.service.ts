@@ -103,6 +103,7 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
         ...(progress.position ? { position: formatPosition(progress.position) } : {}),
         ...(progress.head ? { head: formatPosition(progress.head) } : {}),
         elapsedMs: progress.elapsedMs,
+        eventsPerSecond: progress.elapsedMs > 0 ? Math.round((progress.processed * 1000) / progress.elapsedMs) : 0,
         ...(error === undefined ? {} : { error }),
       };
       try {

@@ -93,6 +93,7 @@ export class ProjectionControlClient {
       phase: 'failed',
       processed: 0,
       elapsedMs: 0,
+      eventsPerSecond: 0,
       error,
     });
     const watchdog = setInterval(() => {

@@ -9,10 +9,6 @@ export function progressFraction(progress: ProjectionRebuildProgress): number {
   return Math.min(1, commitOf(progress.position) / Math.max(1, commitOf(progress.head)));
 }
 
-export function eventsPerSecond(progress: Pick<ProjectionRebuildProgress, 'processed' | 'elapsedMs'>): number {
-  return progress.elapsedMs > 0 ? Math.round((progress.processed * 1000) / progress.elapsedMs) : 0;
-}
-
 /** Seconds left at the pace so far; undefined before there is a pace. */
 export function etaSeconds(fraction: number, elapsedMs: number): number | undefined {
   if (fraction <= 0) return undefined;
@@ -27,7 +23,7 @@ export function formatOverallProgress(latest: readonly ProjectionRebuildProgress
   const ended = latest.filter((progress) => progress.phase !== 'running').length;
   const fraction = rebuilds === 0 ? 0 : latest.reduce((sum, progress) => sum + progressFraction(progress), 0) / rebuilds;
   const processed = latest.reduce((sum, progress) => sum + progress.processed, 0);
-  const rate = latest.filter((progress) => progress.phase === 'running').reduce((sum, progress) => sum + eventsPerSecond(progress), 0);
+  const rate = latest.filter((progress) => progress.phase === 'running').reduce((sum, progress) => sum + progress.eventsPerSecond, 0);
   const elapsedMs = Math.max(0, ...latest.map((progress) => progress.elapsedMs));
   const filled = Math.round(fraction * BAR_WIDTH);
   return [
@@ -46,10 +42,10 @@ export function formatProgressLine(service: string, progress: ProjectionRebuildP
   switch (progress.phase) {
     case 'running': {
       const fraction = progressFraction(progress);
-      return `${who}: ${Math.floor(fraction * 100)}%, ${count(progress.processed)} events, ${count(eventsPerSecond(progress))} events/s, ETA ${formatSeconds(etaSeconds(fraction, progress.elapsedMs))}`;
+      return `${who}: ${Math.floor(fraction * 100)}%, ${count(progress.processed)} events, ${count(progress.eventsPerSecond)} events/s, ETA ${formatSeconds(etaSeconds(fraction, progress.elapsedMs))}`;
     }
     case 'done':
-      return `${who}: rebuilt from ${count(progress.processed)} events in ${seconds} s (${count(eventsPerSecond(progress))} events/s)${progress.position ? ` up to ${progress.position}` : ''}, swapped in`;
+      return `${who}: rebuilt from ${count(progress.processed)} events in ${seconds} s (${count(progress.eventsPerSecond)} events/s)${progress.position ? ` up to ${progress.position}` : ''}, swapped in`;
     case 'failed':
       return `${who}: FAILED after ${count(progress.processed)} events: ${progress.error ?? 'no reason given'}`;
   }
