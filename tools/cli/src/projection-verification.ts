@@ -1,3 +1,4 @@
+import type { ProjectionDumpReply } from '@snapforge/contracts';
 import {
   applyIfAccepted,
   canonicalDump,
@@ -10,6 +11,7 @@ import {
   type ReadModel,
 } from '@snapforge/domain';
 import type { EventStore, GlobalPosition } from '@snapforge/event-store';
+import { errorMessage } from './cli-error.js';
 import type { ProjectionControlClient, ProjectionTarget } from './projection-control-client.js';
 
 /** One live projection compared with a replay of the store up to the position of its dump. */
@@ -54,7 +56,15 @@ export async function verifyProjections(control: ProjectionControlClient, store:
       results.push({ ...target, replayedEvents: 0, differences: [], problem: `not a read model this CLI knows (it knows: ${READ_MODEL_NAMES.join(', ')})` });
       continue;
     }
-    const { position, dump } = await control.dump(target);
+    let reply: ProjectionDumpReply;
+    try {
+      reply = await control.dump(target);
+    } catch (error) {
+      // An instance that went away since the list, say: the others are still worth comparing.
+      results.push({ ...target, replayedEvents: 0, differences: [], problem: `no dump: ${errorMessage(error)}` });
+      continue;
+    }
+    const { position, dump } = reply;
     replays.push({
       target,
       live: dump as DumpValue,
