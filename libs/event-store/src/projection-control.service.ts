@@ -44,7 +44,7 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     for (const { instance } of this.discovery.getProviders()) {
       if (!(instance instanceof ReadModelProjection)) continue;
       const projection = instance as AnyProjection;
@@ -60,6 +60,8 @@ export class ProjectionControl implements OnApplicationBootstrap, OnApplicationS
       this.serve(projectionControlSubjects.dump(instanceId), (request) => this.dump(request), 'chunks'),
       this.serve(projectionControlSubjects.rebuild(instanceId), (request) => this.rebuild(request), 'one message'),
     ];
+    // Once the server has the subscriptions, a list sent right after start-up reaches this instance.
+    await this.nc.flush();
   }
 
   onApplicationShutdown(): void {

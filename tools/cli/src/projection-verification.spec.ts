@@ -7,7 +7,7 @@ import type { ProjectionRebuildProgress } from '@snapforge/contracts';
 import { formatDifference, readModels, snapshotStreamName, type SnapshotRequested, type SnapshotView, type WorkspaceCreated } from '@snapforge/domain';
 import type { EventStore, GlobalPosition, JetStreamEventStore, RecordedEvent } from '@snapforge/event-store';
 import type { ServiceIdentity } from '@snapforge/messaging';
-import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
+import { runSnapforgeCli, startNatsServer, type NatsServerHandle } from '@snapforge/testing';
 import { ProjectionControlClient } from './projection-control-client.js';
 import { verifyProjections, type VerifiedProjection } from './projection-verification.js';
 
@@ -184,6 +184,13 @@ describe('replay verify and rebuild of live projections', () => {
     expect(differences.map((difference) => formatDifference(difference, [name]))).toEqual([
       `snapshots › viewsById › ${id} › status: live "ready", replayed "building"`,
     ]);
+
+    // The same through the built CLI, as an operator runs it.
+    const run = await runSnapforgeCli(['replay', 'verify'], { SNAPFORGE_NATS_URL: nats.url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`snapshot-orchestrator ${instanceId} snapshots › viewsById › ${id} › status: live "ready", replayed "building"`);
+    expect(run.stdout).toMatch(new RegExp(`DRIFT\\s+snapshot-orchestrator\\s+${instanceId}\\s+snapshots\\s`));
+    expect(run.stdout).toContain('Compared 4 projections on 2 instances with a replay of the event store: 1 differ.');
   });
 
   it('rebuilds the corrupted projection, after which verification passes again', async () => {
@@ -195,6 +202,9 @@ describe('replay verify and rebuild of live projections', () => {
     for (const final of finals) expect(final.processed).toBe(SNAPSHOTS + 1);
     expect(first.get(SnapshotProjection).model.get(WORKSPACE_ID, ids[7] as string)?.status).toBe('building');
     for (const result of await verify()) expect(result.differences).toEqual([]);
+    const run = await runSnapforgeCli(['replay', 'verify'], { SNAPFORGE_NATS_URL: nats.url });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Compared 4 projections on 2 instances with a replay of the event store: all equal.');
   });
 
   it('keeps answering from the complete old model during a rebuild, follows live events, and swaps in between two events', async () => {

@@ -1,17 +1,6 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SandboxClient } from 'langsmith/sandbox';
-import { dockerForTests, startServiceStack, type DockerForTests, type ServiceStack } from '@snapforge/testing';
-
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { dockerForTests, runSnapforgeCli, startServiceStack, type DockerForTests, type ServiceStack } from '@snapforge/testing';
 
 interface VerifyReport {
   equal: boolean;
@@ -36,23 +25,7 @@ describe('replay verify and rebuild against a running stack', () => {
   let stack: ServiceStack;
   let client: SandboxClient;
 
-  /** The built CLI as a child process, configured by its NATS URL alone. */
-  function snapforge(...args: string[]): Promise<CliRun> {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNAPFORGE_')));
-    const child = spawn(process.execPath, [join(workspaceRoot, 'tools/cli/snapforge.mjs'), ...args], {
-      cwd: workspaceRoot,
-      env: { ...inherited, SNAPFORGE_NATS_URL: stack.nats.url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    return new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() }));
-    });
-  }
+  const snapforge = (...args: string[]) => runSnapforgeCli(args, { SNAPFORGE_NATS_URL: stack.nats.url });
 
   async function verifiedEqual(): Promise<VerifyReport> {
     const run = await snapforge('replay', 'verify', '--json');
