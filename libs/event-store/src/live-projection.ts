@@ -145,7 +145,14 @@ export class LiveProjection<Model> {
     await replay();
     // The live model went on following while the fresh one replayed: read on until the fresh one
     // has seen everything the live one has.
-    while (this.current && (!position || comparePositions(this.current, position) > 0)) await replay();
+    while (this.current && (!position || comparePositions(this.current, position) > 0)) {
+      const before = processed;
+      await replay();
+      if (processed === before) {
+        // The old model stays: better than spinning on a store that cannot read what it delivered.
+        throw new Error(`the store reads nothing after ${position ? formatPosition(position) : 'the start'}, yet the live model is at ${formatPosition(this.current)}`);
+      }
+    }
     // No await between the check above and the swap: no event can be applied in between.
     this.live = fresh;
     // The fresh model may have read past the live one: the subscription skips what it has seen.
