@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionControlModule } from '@snapforge/event-store';
 import { MessagingModule } from '@snapforge/messaging';
 import { AuthModule } from './auth/auth.module.js';
 import { BoxesModule } from './boxes/boxes.module.js';
@@ -9,6 +10,6 @@ import { RegistriesModule } from './registries/registries.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 @Module({
-  imports: [MessagingModule.forRoot('api-gateway'), AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule, ProfilesModule, EventsModule],
+  imports: [MessagingModule.forRoot('api-gateway'), ProjectionControlModule, AuthModule, HealthModule, SnapshotsModule, RegistriesModule, BoxesModule, ProfilesModule, EventsModule],
 })
 export class AppModule {}

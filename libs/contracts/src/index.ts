@@ -10,3 +10,4 @@ export * from './sandboxes.js';
 export * from './profile-jobs.js';
 export * from './refresh-schedule-timing.js';
 export * from './profiles.js';
+export * from './projection-control.js';

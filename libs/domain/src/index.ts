@@ -89,3 +89,6 @@ export * from './workspace/workspace.events.js';
 export * from './workspace/workspace.projection.js';
 export * from './workspace/workspace.state.js';
 export * from './workspace/workspace.validation.js';
+export * from './read-model/canonical-dump.js';
+export * from './read-model/dump-diff.js';
+export * from './read-model/read-model-catalog.js';

@@ -18,3 +18,4 @@ export * from './deterministic-uuid.js';
 export * from './event-store.tokens.js';
 export * from './timed-event-store.js';
 export * from './projection-monitor.js';
+export * from './projection-control.module.js';

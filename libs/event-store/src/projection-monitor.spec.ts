@@ -4,7 +4,6 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { MessagingModule } from '@snapforge/messaging';
 import { ReadinessChecks, ServiceMetrics } from '@snapforge/observability';
 import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
-import type { RecordedEvent } from './event-data.js';
 import type { EventStore } from './event-store.port.js';
 import { EventStoreModule } from './event-store.module.js';
 import { EVENT_STORE } from './event-store.tokens.js';
@@ -19,9 +18,9 @@ class Items {
   }
 }
 
-const isItemAdded = (event: RecordedEvent): event is RecordedEvent & ItemAdded => event.type === 'ItemAdded';
+const isItemAdded = <E extends { type: string }>(event: E): event is E & ItemAdded => event.type === 'ItemAdded';
 
-class ItemsProjection extends projectionOf('spec-items', () => new Items(), isItemAdded) {}
+class ItemsProjection extends projectionOf({ name: 'spec-items', create: () => new Items(), accepts: isItemAdded }) {}
 
 @Module({ imports: [EventStoreModule], providers: [ItemsProjection] })
 class ItemsModule {}

@@ -7,3 +7,4 @@ export * from './registry.js';
 export * from './service-stack.js';
 export * from './tcp-proxy.js';
 export * from './extra-docker-engine.js';
+export * from './cli-process.js';

@@ -1,8 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Docker from 'dockerode';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SERVICE_NAMES, SYSTEM_WORKSPACE_ID, workspaceRpc, type CreatedWorkspace, type ServiceName } from '@snapforge/contracts';
@@ -10,17 +8,7 @@ import { freePort } from './free-port.js';
 import { stopChild } from './listening-process.js';
 import { startNatsServer, type NatsServerHandle } from './nats-server.js';
 import { onCleanup } from './test-resources.js';
-
-/** The repository root, found from this file whether it runs from the sources or compiled into dist/. */
-const workspaceRoot = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findWorkspaceRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'nx.json'))) return dir;
-  }
-  throw new Error(`no nx.json above ${from}`);
-}
-let built = false;
+import { buildWorkspaceOnce, workspaceRoot } from './workspace-build.js';
 
 export interface RunningService {
   readonly name: string;
@@ -52,11 +40,7 @@ export interface StackOptions {
  * `npm start` runs it: what end-to-end tests talk to. Builds first, so `dist/` matches the sources.
  */
 export async function startServiceStack(options: StackOptions = {}): Promise<ServiceStack> {
-  if (!built) {
-    const build = spawnSync(process.execPath, [join(workspaceRoot, 'tools/build/build.mjs')], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-    built = true;
-  }
+  buildWorkspaceOnce();
   const nats = await startNatsServer();
   const port = await freePort();
   const env: Record<string, string> = {

@@ -54,3 +54,16 @@ describe('CommandLine', () => {
     );
   });
 });
+
+describe('CommandLine with an optional argument', () => {
+  const rebuild: CliCommand = { name: 'rebuild', arguments: [], optionalArguments: ['PROJECTION'], summary: 'test command', flags: {}, run: async () => ExitCode.ok };
+
+  it('gives the optional argument when it is there, and undefined when it is left out', () => {
+    expect(CommandLine.parse(rebuild, ['snapshots'], 'USAGE').optionalArgument('PROJECTION')).toBe('snapshots');
+    expect(CommandLine.parse(rebuild, [], 'USAGE').optionalArgument('PROJECTION')).toBeUndefined();
+  });
+
+  it('still refuses an argument beyond it', () => {
+    expect(() => CommandLine.parse(rebuild, ['snapshots', 'more'], 'USAGE')).toThrow("unexpected argument 'more'");
+  });
+});

@@ -24,7 +24,7 @@ export class CommandLine {
     }
     const missing = command.arguments.slice(parsed.positionals.length);
     if (missing.length) throw CliError.usage(`missing ${missing.join(' ')}`, help);
-    const extra = parsed.positionals.slice(command.arguments.length);
+    const extra = parsed.positionals.slice(command.arguments.length + (command.optionalArguments?.length ?? 0));
     if (extra.length) throw CliError.usage(`unexpected argument '${extra[0]}'`, help);
     for (const [name, flag] of Object.entries(command.flags)) {
       if (flag.required && parsed.values[name] === undefined) throw CliError.usage(`--${name} is required`, help);
@@ -38,6 +38,13 @@ export class CommandLine {
     const value = this.positionals[index];
     if (index < 0 || value === undefined) throw new Error(`${this.command.name} has no argument ${name}`);
     return value;
+  }
+
+  /** An optional positional argument by its name; undefined when it was left out. */
+  optionalArgument(name: string): string | undefined {
+    const index = this.command.optionalArguments?.indexOf(name) ?? -1;
+    if (index < 0) throw new Error(`${this.command.name} has no optional argument ${name}`);
+    return this.positionals[this.command.arguments.length + index];
   }
 
   string(name: string): string | undefined {

@@ -16,6 +16,8 @@ export interface CliCommand {
   readonly name: string;
   /** Positional arguments, all required, e.g. `['NAME']`. */
   readonly arguments: readonly string[];
+  /** Positional arguments after the required ones that may be left out, e.g. `['PROJECTION']`. */
+  readonly optionalArguments?: readonly string[];
   readonly summary: string;
   readonly flags: CommandFlags;
   run(line: CommandLine): Promise<ExitCode>;

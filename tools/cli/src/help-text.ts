@@ -41,10 +41,11 @@ export function commandHelp(group: CommandGroup, command: CliCommand): string {
   ].join('\n');
 }
 
-/** `snapshot create NAME --image REF`: the arguments and the required flags. */
+/** `snapshot create NAME --image REF`: the arguments (optional ones in brackets) and the required flags. */
 function commandSynopsis(group: CommandGroup, command: CliCommand): string {
   const required = Object.entries(command.flags).filter(([, flag]) => flag.required);
-  return [group.name, command.name, ...command.arguments, ...required.map(([name, flag]) => flagSynopsis(name, flag))].join(' ');
+  const optional = (command.optionalArguments ?? []).map((name) => `[${name}]`);
+  return [group.name, command.name, ...command.arguments, ...optional, ...required.map(([name, flag]) => flagSynopsis(name, flag))].join(' ');
 }
 
 function flagSynopsis(name: string, flag: CommandFlag): string {

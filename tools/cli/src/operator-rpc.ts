@@ -11,13 +11,29 @@ export const NATS_FLAGS = {
 const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
- * Runs `use` with an RpcClient on the installation's NATS, where operator commands go. Unlike a
- * service's connection (`connectNats`), which waits for NATS forever, this one gives up at once:
- * a CLI has to say that NATS is unreachable, not hang.
+ * Runs `use` with an RpcClient on the installation's NATS, where operator commands go (see
+ * withOperatorNats).
  */
 export async function withOperatorRpc<T>(line: CommandLine, use: (rpc: RpcClient) => Promise<T>): Promise<T> {
+  const { RpcClient, RpcRequestError } = await import('@snapforge/messaging');
+  return withOperatorNats(line, async (nc, url) => {
+    try {
+      return await use(new RpcClient(nc));
+    } catch (error) {
+      if (error instanceof RpcRequestError) throw CliError.failed(`${error.message} (NATS at ${url})`);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `use` with a connection to the installation's NATS (`--nats`, else $SNAPFORGE_NATS_URL,
+ * else the local one). Unlike a service's connection (`connectNats`), which waits for NATS
+ * forever, this one gives up at once: a CLI has to say that NATS is unreachable, not hang.
+ */
+export async function withOperatorNats<T>(line: CommandLine, use: (nc: NatsConnection, url: string) => Promise<T>): Promise<T> {
   // @snapforge/messaging brings Nest along, a second of start-up: only the commands that use NATS pay it.
-  const { natsUrlFromEnv, RpcClient, RpcRequestError } = await import('@snapforge/messaging');
+  const { natsUrlFromEnv } = await import('@snapforge/messaging');
   const url = line.string('nats') ?? natsUrlFromEnv();
   let nc: NatsConnection;
   try {
@@ -26,10 +42,7 @@ export async function withOperatorRpc<T>(line: CommandLine, use: (rpc: RpcClient
     throw CliError.failed(`cannot reach NATS at ${url} (${errorMessage(error)}): pass --nats or set SNAPFORGE_NATS_URL`);
   }
   try {
-    return await use(new RpcClient(nc));
-  } catch (error) {
-    if (error instanceof RpcRequestError) throw CliError.failed(`${error.message} (NATS at ${url})`);
-    throw error;
+    return await use(nc, url);
   } finally {
     await nc.close();
   }

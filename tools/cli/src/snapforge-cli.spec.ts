@@ -1,32 +1,24 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dockerForTests, freePort, startServiceStack, tempDir, type DockerForTests, type ServiceStack } from '@snapforge/testing';
+import {
+  dockerForTests,
+  freePort,
+  runSnapforgeCli,
+  startServiceStack,
+  tempDir,
+  type CliRun,
+  type DockerForTests,
+  type ServiceStack,
+} from '@snapforge/testing';
 import type { SnapshotPage, SnapshotResource } from './snapshot-resource.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(workspaceRoot, 'tools/cli/snapforge.mjs');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `snapforge ARGS` as a user runs it, with only the configuration given here (none inherited). */
 function snapforge(args: string[], { env = {}, cwd = workspaceRoot }: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNAPFORGE_')));
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() }));
-  });
+  return runSnapforgeCli(args, env, cwd);
 }
 
 /**

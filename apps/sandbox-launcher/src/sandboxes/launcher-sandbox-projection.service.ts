@@ -1,5 +1,5 @@
-import { isSandboxEvent, SandboxReadModel } from '@snapforge/domain';
+import { readModels } from '@snapforge/domain';
 import { projectionOf } from '@snapforge/event-store';
 
 /** Every sandbox as the events say: the launcher checks data-plane callers and reconciles its host with it. */
-export class LauncherSandboxProjection extends projectionOf('sandboxes', () => new SandboxReadModel(), isSandboxEvent) {}
+export class LauncherSandboxProjection extends projectionOf(readModels.sandboxes) {}

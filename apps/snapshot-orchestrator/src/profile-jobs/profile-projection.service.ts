@@ -1,5 +1,5 @@
-import { isProfileReadModelEvent, ProfileReadModel } from '@snapforge/domain';
+import { readModels } from '@snapforge/domain';
 import { projectionOf } from '@snapforge/event-store';
 
 /** Profiles with their versions, jobs and schedules, current with the event store. */
-export class ProfileProjection extends projectionOf('profiles', () => new ProfileReadModel(), isProfileReadModelEvent) {}
+export class ProfileProjection extends projectionOf(readModels.profiles) {}

@@ -1,5 +1,5 @@
-import { isSandboxEvent, SandboxReadModel } from '@snapforge/domain';
+import { readModels } from '@snapforge/domain';
 import { projectionOf } from '@snapforge/event-store';
 
 /** The sandboxes read model of this replica, current with the event store. */
-export class SandboxProjection extends projectionOf('sandboxes', () => new SandboxReadModel(), isSandboxEvent) {}
+export class SandboxProjection extends projectionOf(readModels.sandboxes) {}

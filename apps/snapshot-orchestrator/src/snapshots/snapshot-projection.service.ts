@@ -1,5 +1,5 @@
-import { isSnapshotEvent, SnapshotReadModel } from '@snapforge/domain';
+import { readModels } from '@snapforge/domain';
 import { projectionOf } from '@snapforge/event-store';
 
 /** The snapshots read model of this replica, current with the event store. */
-export class SnapshotProjection extends projectionOf('snapshots', () => new SnapshotReadModel(), isSnapshotEvent) {}
+export class SnapshotProjection extends projectionOf(readModels.snapshots) {}
