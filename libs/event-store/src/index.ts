@@ -16,3 +16,5 @@ export * from './event-store.module.js';
 export * from './read-model-projection.js';
 export * from './deterministic-uuid.js';
 export * from './event-store.tokens.js';
+export * from './schema-versioned-event-store.js';
+export * from './upcaster-chain.js';
