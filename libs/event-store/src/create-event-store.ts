@@ -8,8 +8,8 @@ import { UpcasterChain } from './upcaster-chain.js';
 export type EventStoreKind = 'jetstream' | 'kurrentdb';
 
 export interface CreateEventStoreOptions {
-  /** The service's NATS connection (the JetStream adapter uses it; it stays the caller's). */
-  readonly nc: NatsConnection;
+  /** The service's NATS connection (the JetStream adapter needs it; it stays the caller's). */
+  readonly nc?: NatsConnection;
   /** Default: `SNAPFORGE_EVENT_STORE` from `env`, else `jetstream`. */
   readonly kind?: EventStoreKind;
   /** Default: `SNAPFORGE_ESDB_URL` from `env`; required for `kurrentdb`. */
@@ -38,7 +38,10 @@ export async function createEventStore(options: CreateEventStoreOptions): Promis
 async function createAdapter(options: CreateEventStoreOptions): Promise<EventStore> {
   const env = options.env ?? process.env;
   const kind = options.kind ?? eventStoreKind(env['SNAPFORGE_EVENT_STORE']);
-  if (kind === 'jetstream') return JetStreamEventStore.create(options.nc, options.jetstream);
+  if (kind === 'jetstream') {
+    if (!options.nc) throw new Error('the jetstream event store needs a NATS connection');
+    return JetStreamEventStore.create(options.nc, options.jetstream);
+  }
   const esdbUrl = options.esdbUrl ?? env['SNAPFORGE_ESDB_URL'];
   if (!esdbUrl) throw new Error('the kurrentdb event store needs SNAPFORGE_ESDB_URL (e.g. esdb://localhost:2113?tls=false)');
   // Loaded on demand: the KurrentDB client brings gRPC and a native addon (~0.3 s to load) that

@@ -2,10 +2,11 @@ import { CliError, ExitCode } from './cli-error.js';
 import type { CommandGroup } from './command.js';
 import { asksForHelp, CommandLine } from './command-line.js';
 import { commandHelp, groupHelp, programHelp } from './help-text.js';
+import { replayCommands } from './replay.command.js';
 import { snapshotCommands } from './snapshot.command.js';
 import { workspaceCommands } from './workspace.command.js';
 
-const GROUPS: readonly CommandGroup[] = [workspaceCommands, snapshotCommands];
+const GROUPS: readonly CommandGroup[] = [workspaceCommands, snapshotCommands, replayCommands];
 
 /** `snapforge <group> <command> [arguments] [options]`: resolves the command, runs it, returns the exit code. */
 async function run(args: readonly string[]): Promise<ExitCode> {
