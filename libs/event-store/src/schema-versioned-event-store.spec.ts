@@ -78,6 +78,17 @@ describe('schema versions on a JetStream store', () => {
     expect(live[2]?.data).toMatchObject({ rename: upcastRename });
   });
 
+  it('ends a subscription closed at once, before its first event', async () => {
+    const subscription = versioned.subscribeToAll({ after: await versioned.headPosition() });
+    const iteration = (async () => {
+      const seen: RecordedEvent[] = [];
+      for await (const event of subscription) seen.push(event);
+      return seen;
+    })();
+    await subscription.close();
+    expect(await iteration).toEqual([]);
+  });
+
   it('stamps new appends with the current version, which read back unchanged', async () => {
     const other = `sandbox-${randomUUID()}`;
     const data = { sandboxId: 'box-2', workspaceId: 'ws-fixture', version: 2, rename: { from: 'a', to: 'b' }, updatedAt: '2026-10-02T00:00:00.000Z' };
