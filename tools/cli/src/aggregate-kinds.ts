@@ -1,5 +1,6 @@
 import type { Decider } from '@snapforge/domain';
 import { profileVersionDecider, profileVersionStreamName, sandboxDecider, sandboxStreamName, snapshotDecider, snapshotStreamName } from '@snapforge/domain';
+import type { AggregateKindName } from './aggregate-kind-names.js';
 
 /** An aggregate `replay status` can show: where its events are and how they fold into its state. */
 export interface AggregateKind {
@@ -11,7 +12,7 @@ export interface AggregateKind {
   fold(events: readonly { type: string; data: unknown }[]): unknown;
 }
 
-export const AGGREGATE_KINDS: Readonly<Record<string, AggregateKind>> = {
+export const AGGREGATE_KINDS: Readonly<Record<AggregateKindName, AggregateKind>> = {
   snapshot: {
     idFormat: 'a snapshot id',
     streamName: (id) => (id === '' ? undefined : snapshotStreamName(id)),

@@ -1,3 +1,4 @@
+import { AGGREGATE_KIND_NAMES, isAggregateKindName } from './aggregate-kind-names.js';
 import { ExitCode, CliError } from './cli-error.js';
 import type { CliCommand, CommandGroup } from './command.js';
 import { EVENT_STORE_FLAGS, withEventStore } from './event-store-connection.js';
@@ -33,12 +34,10 @@ const stream: CliCommand = {
   },
 };
 
-const KINDS = ['snapshot', 'version', 'sandbox'] as const;
-
 const status: CliCommand = {
   name: 'status',
   arguments: ['KIND', 'ID'],
-  summary: `Show an aggregate's state as it was at a time, folded from its events: KIND is ${KINDS.join(', ')} (ID of a version: PROFILE_ID:VERSION)`,
+  summary: `Show an aggregate's state as it was at a time, folded from its events: KIND is ${AGGREGATE_KIND_NAMES.join(', ')} (ID of a version: PROFILE_ID:VERSION)`,
   flags: {
     at: { type: 'string', value: 'TIME', description: 'ISO 8601 time with a zone, e.g. 2026-11-25T14:00:00Z (default: now)' },
     ...JSON_FLAG,
@@ -52,8 +51,8 @@ const status: CliCommand = {
     ]);
     const kindName = line.argument('KIND');
     const id = line.argument('ID');
+    if (!isAggregateKindName(kindName)) throw line.usageError(`unknown KIND '${kindName}': expected ${AGGREGATE_KIND_NAMES.join(', ')}`);
     const definition = AGGREGATE_KINDS[kindName];
-    if (!definition) throw line.usageError(`unknown KIND '${kindName}': expected ${KINDS.join(', ')}`);
     const streamName = definition.streamName(id);
     if (streamName === undefined) throw line.usageError(`ID '${id}' is not ${definition.idFormat}`);
     const at = line.converted('at', parseIsoTime, ISO_TIME_EXPECTED) ?? new Date();
