@@ -27,7 +27,9 @@ export function aggregateStatus(
 ): AggregateStatus {
   const first = events[0];
   if (!first) throw CliError.failed(`no ${kind.name} ${id}: stream ${streamName} has no events`);
-  const applied = events.filter((event) => event.recordedAt.getTime() <= at.getTime());
+  // A prefix of the stream, never a selection: a state folded from events with a gap is no state it ever had.
+  const firstLater = events.findIndex((event) => event.recordedAt.getTime() > at.getTime());
+  const applied = firstLater < 0 ? events : events.slice(0, firstLater);
   const last = applied.at(-1);
   if (!last) {
     throw CliError.failed(`${kind.name} ${id} did not exist yet at ${at.toISOString()}: its first event was recorded at ${first.recordedAt.toISOString()}`);
