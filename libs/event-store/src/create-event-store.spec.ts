@@ -4,6 +4,7 @@ import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
 import { createEventStore } from './create-event-store.js';
 import { JetStreamEventStore } from './jetstream/jetstream-event-store.js';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+import { SchemaVersionedEventStore } from './schema-versioned-event-store.js';
 
 describe('createEventStore', () => {
   let server: NatsServerHandle;
@@ -18,15 +19,22 @@ describe('createEventStore', () => {
     await server?.stop();
   });
 
-  it('defaults to JetStream', async () => {
+  it('defaults to JetStream, with schema versions', async () => {
     const store = await createEventStore({ nc, env: {} });
-    expect(store).toBeInstanceOf(JetStreamEventStore);
+    expect(store).toBeInstanceOf(SchemaVersionedEventStore);
+    expect((store as SchemaVersionedEventStore).stored).toBeInstanceOf(JetStreamEventStore);
     await store.close();
   });
 
   it('takes the kind and the KurrentDB URL from the environment', async () => {
     const store = await createEventStore({ nc, env: { SNAPFORGE_EVENT_STORE: 'kurrentdb', SNAPFORGE_ESDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' } });
-    expect(store).toBeInstanceOf(KurrentDbEventStore);
+    expect((store as SchemaVersionedEventStore).stored).toBeInstanceOf(KurrentDbEventStore);
+    await store.close();
+  });
+
+  it('gives the adapter alone, events as stored, when asked for the stored form', async () => {
+    const store = await createEventStore({ nc, env: {}, storedForm: true });
+    expect(store).toBeInstanceOf(JetStreamEventStore);
     await store.close();
   });
 

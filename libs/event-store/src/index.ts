@@ -19,3 +19,5 @@ export * from './event-store.tokens.js';
 export * from './timed-event-store.js';
 export * from './projection-monitor.js';
 export * from './projection-control.module.js';
+export * from './schema-versioned-event-store.js';
+export * from './upcaster-chain.js';

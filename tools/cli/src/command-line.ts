@@ -61,8 +61,13 @@ export class CommandLine {
     const text = this.string(name);
     if (text === undefined) return undefined;
     const value = parse(text);
-    if (value === undefined) throw CliError.usage(`--${name}: expected ${expected}, got '${text}'`, this.help);
+    if (value === undefined) throw this.usageError(`--${name}: expected ${expected}, got '${text}'`);
     return value;
+  }
+
+  /** A mistake in this command line that only the command can see (e.g. an argument's value), with its help. */
+  usageError(message: string): CliError {
+    return CliError.usage(message, this.help);
   }
 }
 

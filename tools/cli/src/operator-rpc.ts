@@ -1,22 +1,12 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { RpcClient } from '@snapforge/messaging';
-import { CliError, errorMessage } from './cli-error.js';
-import type { CommandFlags } from './command.js';
+import { CliError } from './cli-error.js';
+import { withCliNats } from './cli-nats.js';
 import type { CommandLine } from './command-line.js';
 
-export const NATS_FLAGS = {
-  nats: { type: 'string', value: 'URL', description: 'NATS server of the installation (else $SNAPFORGE_NATS_URL, else the local one)' },
-} as const satisfies CommandFlags;
-
-const CONNECT_TIMEOUT_MS = 5_000;
-
-/**
- * Runs `use` with an RpcClient on the installation's NATS, where operator commands go (see
- * withOperatorNats).
- */
+/** Runs `use` with an RpcClient on the installation's NATS, where operator commands go. */
 export async function withOperatorRpc<T>(line: CommandLine, use: (rpc: RpcClient) => Promise<T>): Promise<T> {
   const { RpcClient, RpcRequestError } = await import('@snapforge/messaging');
-  return withOperatorNats(line, async (nc, url) => {
+  return withCliNats(line, async (nc, url) => {
     try {
       return await use(new RpcClient(nc));
     } catch (error) {
@@ -24,26 +14,4 @@ export async function withOperatorRpc<T>(line: CommandLine, use: (rpc: RpcClient
       throw error;
     }
   });
-}
-
-/**
- * Runs `use` with a connection to the installation's NATS (`--nats`, else $SNAPFORGE_NATS_URL,
- * else the local one). Unlike a service's connection (`connectNats`), which waits for NATS
- * forever, this one gives up at once: a CLI has to say that NATS is unreachable, not hang.
- */
-export async function withOperatorNats<T>(line: CommandLine, use: (nc: NatsConnection, url: string) => Promise<T>): Promise<T> {
-  // @snapforge/messaging brings Nest along, a second of start-up: only the commands that use NATS pay it.
-  const { natsUrlFromEnv } = await import('@snapforge/messaging');
-  const url = line.string('nats') ?? natsUrlFromEnv();
-  let nc: NatsConnection;
-  try {
-    nc = await connect({ servers: url, name: 'snapforge-cli', timeout: CONNECT_TIMEOUT_MS, maxReconnectAttempts: 0 });
-  } catch (error) {
-    throw CliError.failed(`cannot reach NATS at ${url} (${errorMessage(error)}): pass --nats or set SNAPFORGE_NATS_URL`);
-  }
-  try {
-    return await use(nc, url);
-  } finally {
-    await nc.close();
-  }
 }

@@ -2,7 +2,7 @@ import type { ProjectionRebuildProgress } from '@snapforge/contracts';
 import { READ_MODEL_NAMES } from '@snapforge/domain';
 import { CliError, ExitCode } from './cli-error.js';
 import type { CliCommand } from './command.js';
-import { NATS_FLAGS, withOperatorNats } from './operator-rpc.js';
+import { NATS_FLAGS, withCliNats } from './cli-nats.js';
 import { printLines } from './output-format.js';
 import { ProjectionControlClient, type ProjectionTarget } from './projection-control-client.js';
 import { formatOverallProgress, formatProgressLine } from './rebuild-progress-format.js';
@@ -22,7 +22,7 @@ export const rebuildCommand: CliCommand = {
     if (name !== undefined && !READ_MODEL_NAMES.includes(name)) {
       throw CliError.usage(`unknown projection '${name}': the projections are ${READ_MODEL_NAMES.join(', ')}`);
     }
-    return withOperatorNats(line, async (nc, url) => {
+    return withCliNats(line, async (nc, url) => {
       const control = new ProjectionControlClient(nc);
       const instances = await control.instances();
       if (instances.length === 0) throw CliError.failed(`no service instance keeps projections on NATS at ${url}: is the stack running there?`);

@@ -2,8 +2,8 @@ import { formatDifference } from '@snapforge/domain';
 import { projectionControlSubjects } from '@snapforge/contracts';
 import { CliError, ExitCode } from './cli-error.js';
 import type { CliCommand } from './command.js';
-import { EVENT_STORE_FLAGS, openEventStore } from './event-store-connection.js';
-import { NATS_FLAGS, withOperatorNats } from './operator-rpc.js';
+import { withCliNats } from './cli-nats.js';
+import { EVENT_STORE_FLAGS, withEventStore } from './event-store-connection.js';
 import { formatTable, JSON_FLAG, printJson, printLines } from './output-format.js';
 import { ProjectionControlClient } from './projection-control-client.js';
 import type { VerifiedProjection } from './projection-verification.js';
@@ -12,18 +12,12 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   arguments: [],
   summary: "Replay the event store into fresh read models and compare them with every running instance's projections; exit 1 on any drift",
-  flags: { ...JSON_FLAG, ...NATS_FLAGS, ...EVENT_STORE_FLAGS },
+  flags: { ...JSON_FLAG, ...EVENT_STORE_FLAGS },
   async run(line) {
     // Loaded here: the event store brings Nest along, which only this command needs.
     const { verifyProjections } = await import('./projection-verification.js');
-    return withOperatorNats(line, async (nc, url) => {
-      const store = await openEventStore(nc, line.string('esdb'));
-      let results: VerifiedProjection[];
-      try {
-        results = await verifyProjections(new ProjectionControlClient(nc), store);
-      } finally {
-        await store.close();
-      }
+    return withCliNats(line, async (nc, url) => {
+      const results = await withEventStore(line, 'current', ({ store }) => verifyProjections(new ProjectionControlClient(nc), store));
       if (results.length === 0) {
         throw CliError.failed(`no service instance answered on ${projectionControlSubjects.list} (NATS at ${url}): is the stack running there?`);
       }

@@ -2,7 +2,8 @@ import { workspaceRpc } from '@snapforge/contracts';
 import { API_KEY_ENV } from './cli-config.js';
 import { ExitCode } from './cli-error.js';
 import type { CliCommand, CommandGroup } from './command.js';
-import { NATS_FLAGS, withOperatorRpc } from './operator-rpc.js';
+import { NATS_FLAGS } from './cli-nats.js';
+import { withOperatorRpc } from './operator-rpc.js';
 import { JSON_FLAG, printJson, printLines } from './output-format.js';
 
 /** The gateway answers only once the new key works, which on a loaded host can outlast the default 5 s. */

@@ -362,7 +362,7 @@ describe('sandbox decider', () => {
       spec
         .given(running)
         .when(update({ name: 'other-box' }))
-        .then([updated(3, { name: 'other-box', previousName: 'my-box' })]);
+        .then([updated(3, { rename: { from: 'my-box', to: 'other-box' } })]);
     });
 
     it('takes 0 to disable a TTL', () => {
@@ -384,7 +384,7 @@ describe('sandbox decider', () => {
     });
 
     it('compares with the sandbox as updated', () => {
-      const history = [...running, updated(3, { name: 'other-box', previousName: 'my-box', idleTtlSeconds: 60 })];
+      const history = [...running, updated(3, { rename: { from: 'my-box', to: 'other-box' }, idleTtlSeconds: 60 })];
       spec
         .given(history)
         .when(update({ name: 'other-box', idleTtlSeconds: 60 }))
@@ -392,7 +392,7 @@ describe('sandbox decider', () => {
       spec
         .given(history)
         .when(update({ name: 'my-box' }))
-        .then([updated(4, { name: 'my-box', previousName: 'other-box' })]);
+        .then([updated(4, { rename: { from: 'other-box', to: 'my-box' } })]);
     });
 
     it.each([
@@ -445,7 +445,7 @@ describe('sandbox decider', () => {
 
     it('names the current name of a renamed sandbox', () => {
       spec
-        .given([...running, updated(3, { name: 'other-box', previousName: 'my-box' })])
+        .given([...running, updated(3, { rename: { from: 'my-box', to: 'other-box' } })])
         .when(deleteSandbox)
         .then([deleted('other-box')]);
     });

@@ -76,15 +76,15 @@ export const sandboxDecider: Decider<SandboxCommand, SandboxState, SandboxEvent>
         const { name, idleTtlSeconds, deleteAfterStopSeconds } = command.data;
         const update: SandboxChanges = { name, idleTtlSeconds, deleteAfterStopSeconds };
         assertValid(update);
-        const changes = changedFields(sandbox, update, updatableFields);
-        if (Object.keys(changes).length === 0) return [];
+        const { name: newName, ...changes } = changedFields(sandbox, update, updatableFields);
+        if (newName === undefined && Object.keys(changes).length === 0) return [];
         return [
           {
             type: 'SandboxUpdated',
             data: {
               ...next,
+              ...(newName === undefined ? {} : { rename: { from: sandbox.name, to: newName } }),
               ...changes,
-              ...(changes.name === undefined ? {} : { previousName: sandbox.name }),
               updatedAt: command.data.at,
             },
           },
@@ -132,12 +132,12 @@ export const sandboxDecider: Decider<SandboxCommand, SandboxState, SandboxEvent>
         return { ...state, status: 'provisioning', version: event.data.version };
       case 'SandboxUpdated': {
         const {
-          name = state.name,
+          rename,
           idleTtlSeconds = state.idleTtlSeconds,
           deleteAfterStopSeconds = state.deleteAfterStopSeconds,
           version,
         } = event.data;
-        return { ...state, name, idleTtlSeconds, deleteAfterStopSeconds, version };
+        return { ...state, name: rename?.to ?? state.name, idleTtlSeconds, deleteAfterStopSeconds, version };
       }
       case 'SandboxDeleted':
         return { ...state, status: 'deleted' };

@@ -58,16 +58,17 @@ export type SandboxStarted = DomainEvent<
   { sandboxId: string; workspaceId: string; version: number; startedAt: string }
 >;
 
-/** Carries only the fields that changed. */
+/**
+ * Carries only the fields that changed. Schema version 2 (see sandbox-updated.upcasters.ts): a
+ * rename carries the old name too, so that whoever releases it needs nothing but this event.
+ */
 export type SandboxUpdated = DomainEvent<
   'SandboxUpdated',
   {
     sandboxId: string;
     workspaceId: string;
     version: number;
-    name?: string;
-    /** Set with `name`, so that whoever releases the old name needs nothing but this event. */
-    previousName?: string;
+    rename?: { from: string; to: string };
     idleTtlSeconds?: number;
     deleteAfterStopSeconds?: number;
     updatedAt: string;

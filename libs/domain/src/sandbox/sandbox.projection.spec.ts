@@ -163,7 +163,7 @@ describe('SandboxReadModel', () => {
     });
 
     it('follows a rename: the new name finds the sandbox, the old one nothing', () => {
-      const model = given(created('box-1', { name: 'old' }), updated('box-1', 2, { name: 'new', previousName: 'old' }));
+      const model = given(created('box-1', { name: 'old' }), updated('box-1', 2, { rename: { from: 'old', to: 'new' } }));
       expect(model.get('ws-1', 'new')?.id).toBe('box-1');
       expect(model.get('ws-1', 'old')).toBeUndefined();
     });
@@ -282,7 +282,7 @@ describe('SandboxReadModel', () => {
       created('box-3', { workspaceId: 'ws-2', name: 'alpha', hostId: 'host-b' }),
       stopped('box-1', 3),
       failed('box-2', 2),
-      updated('box-1', 4, { name: 'gamma', previousName: 'alpha', deleteAfterStopSeconds: 0 }),
+      updated('box-1', 4, { rename: { from: 'alpha', to: 'gamma' }, deleteAfterStopSeconds: 0 }),
       started('box-1', 5),
       created('box-4', { name: 'delta', createdAt: '2025-01-01T10:20:00.000Z' }),
       ready('box-1', 6, 'ctr-2'),
@@ -313,7 +313,7 @@ describe('SandboxReadModel', () => {
       const late = [
         stopped('box-1', 3),
         ready('box-1', 2),
-        updated('box-1', 4, { name: 'gamma', previousName: 'alpha', deleteAfterStopSeconds: 0 }),
+        updated('box-1', 4, { rename: { from: 'alpha', to: 'gamma' }, deleteAfterStopSeconds: 0 }),
         created('box-2', { name: 'beta' }),
         created('box-1'),
       ];

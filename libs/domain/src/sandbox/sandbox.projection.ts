@@ -177,7 +177,7 @@ function evolveView(
       const { data } = event;
       return {
         ...view,
-        ...optional('name', data.name),
+        ...optional('name', data.rename?.to),
         ...optional('idleTtlSeconds', data.idleTtlSeconds),
         ...optional('deleteAfterStopSeconds', data.deleteAfterStopSeconds),
         updatedAt: data.updatedAt,

@@ -50,14 +50,21 @@ export function decodeCommit(message: CommitMessage, streamName: string): Commit
   if (!Number.isSafeInteger(firstRevision) || !Array.isArray(stored) || lastRevision !== firstRevision + stored.length - 1) {
     throw new Error(`message ${message.seq} on ${message.subject} is not an event-store commit`);
   }
+  // A full replay decodes hundreds of thousands of events: read the message's parsed fields once, and
+  // build each event with one fixed shape rather than spread the stored one.
+  const { seq } = message;
+  const recordedAtMs = message.time.getTime();
   const events = stored.map(
     (event, index): RecordedEvent => ({
-      ...event,
+      id: event.id,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
       streamName,
       revision: firstRevision + index,
-      position: { commit: message.seq, prepare: index },
-      recordedAt: message.time,
+      position: { commit: seq, prepare: index },
+      recordedAt: new Date(recordedAtMs),
     }),
   );
-  return { seq: message.seq, firstRevision, lastRevision, events };
+  return { seq, firstRevision, lastRevision, events };
 }

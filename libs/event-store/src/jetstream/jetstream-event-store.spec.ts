@@ -92,6 +92,17 @@ describe('JetStreamEventStore on NATS', () => {
     expect(await jsm.consumers.list('SNAPFORGE_EVENTS_NATS_SPEC').next()).toEqual([]);
   });
 
+  it('ends a subscription closed while its consumer is still being opened', async () => {
+    const subscription = store.subscribeToAll({ after: await store.headPosition() });
+    const iteration = (async () => {
+      const seen: RecordedEvent[] = [];
+      for await (const e of subscription) seen.push(e);
+      return seen;
+    })();
+    await subscription.close();
+    expect(await iteration).toEqual([]);
+  });
+
   it('keeps events across a nats-server crash and keeps a live subscription going', async () => {
     const stream = `restart-${randomUUID()}`;
     const before = { id: randomUUID(), type: 'BeforeCrash', data: { n: 1 } };

@@ -23,10 +23,17 @@ export async function consumeOrdered(
     ...(options.filterSubject === undefined ? {} : { filter_subjects: options.filterSubject }),
   });
   const messages = await consumer.consume({ max_messages: PULL_BATCH });
+  let iterated = false;
   return {
-    [Symbol.asyncIterator]: () => messages[Symbol.asyncIterator](),
+    [Symbol.asyncIterator]: () => {
+      iterated = true;
+      return messages[Symbol.asyncIterator]();
+    },
     async close() {
-      await messages.close();
+      // The client's close() resolves once its iterator has ended, which one never iterated never
+      // does (a subscription closed while its consumer was being opened): stopping it is all there is.
+      if (iterated) await messages.close();
+      else messages.stop();
       // The server drops an abandoned ephemeral consumer on its own after a while; deleting it now only
       // frees it sooner, so a failure here (e.g. connection already closed) changes nothing.
       await consumer.delete().catch(() => false);
