@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles apps/, libs/ and tools/ TypeScript into dist/ with the same layout (specs excluded).
 // swc rewrites the @snapforge/* path aliases into relative imports, so dist/ runs on plain Node.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import swc from '@swc/core';
 import { swcOptions, workspaceRoot } from './swc-options.mjs';
@@ -28,7 +28,11 @@ for (const root of roots) {
     const { code } = await swc.transformFile(file, { ...options, filename: file });
     const target = join(outDir, relative(workspaceRoot, file)).replace(/\.ts$/, '.js');
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, code);
+    // Written aside then renamed: a test process building concurrently, or a service starting from
+    // dist/, never reads a half-written file.
+    const written = `${target}.${process.pid}.tmp`;
+    await writeFile(written, code);
+    await rename(written, target);
     count++;
   }
 }

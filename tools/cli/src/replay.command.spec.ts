@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import {
@@ -14,30 +12,7 @@ import {
   snapshotStreamName,
 } from '@snapforge/domain';
 import { createEventStore, handleCommand, type EventStore, type RecordedEvent } from '@snapforge/event-store';
-import { startNatsServer, tempDir, type NatsServerHandle } from '@snapforge/testing';
-
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(workspaceRoot, 'tools/cli/snapforge.mjs');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `snapforge ARGS` as an operator runs it (from dist/), with no SNAPFORGE_ configuration inherited. */
-function snapforge(args: string[]): Promise<CliRun> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNAPFORGE_')));
-  const child = spawn(process.execPath, [bin, ...args], { cwd: workspaceRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() }));
-  });
-}
+import { runSnapforgeCli, startNatsServer, tempDir, type CliRun, type NatsServerHandle } from '@snapforge/testing';
 
 /** Lets the clock pass the time of the event just appended, so that `--at` can fall between two events. */
 async function afterRecorded(event: RecordedEvent | undefined): Promise<void> {
@@ -118,7 +93,7 @@ describe('snapforge replay', () => {
 
   describe('stream', () => {
     it('prints the events of a stream as a table: position, revision, time, type and key fields', async () => {
-      const run = await snapforge(['replay', 'stream', snapshotStreamName(snapshotId), ...nats()]);
+      const run = await runSnapforgeCli(['replay', 'stream', snapshotStreamName(snapshotId), ...nats()]);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       const [header, ...rows] = run.stdout.trimEnd().split('\n');
       expect(header).toMatch(/^POSITION +REV +TIME +TYPE +KEY FIELDS$/);
@@ -132,7 +107,7 @@ describe('snapforge replay', () => {
     });
 
     it('prints the events as one JSON array with --json, old events upcast to the current schema', async () => {
-      const run = await snapforge(['replay', 'stream', sandboxStreamName(oldSandboxId), '--json', ...nats()]);
+      const run = await runSnapforgeCli(['replay', 'stream', sandboxStreamName(oldSandboxId), '--json', ...nats()]);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       const records = JSON.parse(run.stdout) as { streamName: string; revision: number; type: string; data: Record<string, unknown>; metadata?: unknown; position: string; recordedAt: string }[];
       const events = await store.readStream(sandboxStreamName(oldSandboxId));
@@ -144,7 +119,7 @@ describe('snapforge replay', () => {
     });
 
     it('says there is no such stream, exiting 1', async () => {
-      const run = await snapforge(['replay', 'stream', 'snapshot-nothing-here', ...nats()]);
+      const run = await runSnapforgeCli(['replay', 'stream', 'snapshot-nothing-here', ...nats()]);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(`snapforge: no stream 'snapshot-nothing-here' in JetStream stream SNAPFORGE_EVENTS on ${server.url} (it has no events)\n`);
     });
@@ -154,7 +129,7 @@ describe('snapforge replay', () => {
     it('shows a snapshot as it was before and after its build completed', async () => {
       const [requested, started, built] = await store.readStream(snapshotStreamName(snapshotId));
       const status = async (time: Date | undefined) => {
-        const run = await snapforge(['replay', 'status', 'snapshot', snapshotId, '--at', time?.toISOString() ?? '', '--json', ...nats()]);
+        const run = await runSnapforgeCli(['replay', 'status', 'snapshot', snapshotId, '--at', time?.toISOString() ?? '', '--json', ...nats()]);
         expect(run).toMatchObject({ code: 0, stderr: '' });
         return JSON.parse(run.stdout) as { eventsApplied: number; revision: number; state: Record<string, unknown> };
       };
@@ -170,7 +145,7 @@ describe('snapforge replay', () => {
     });
 
     it('prints the state readably, now by default', async () => {
-      const run = await snapforge(['replay', 'status', 'snapshot', snapshotId, ...nats()]);
+      const run = await runSnapforgeCli(['replay', 'status', 'snapshot', snapshotId, ...nats()]);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toMatch(new RegExp(`^snapshot ${snapshotId} as of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\n`));
       expect(run.stdout).toMatch(/\nevents: +3 of 3 \(up to revision 2, recorded .+\)\n/);
@@ -179,23 +154,23 @@ describe('snapforge replay', () => {
     });
 
     it("shows a version's job series and a sandbox renamed by an event of the old schema", async () => {
-      const version = await snapforge(['replay', 'status', 'version', `${profileId}:1`, '--json', ...nats()]);
+      const version = await runSnapforgeCli(['replay', 'status', 'version', `${profileId}:1`, '--json', ...nats()]);
       expect(version).toMatchObject({ code: 0, stderr: '' });
       expect(JSON.parse(version.stdout)).toMatchObject({
         streamName: profileVersionStreamName(profileId, 1),
         state: { status: 'open', activeJobId: 'job-1', jobs: { 'job-1': { status: 'queued' } }, handledSlots: [] },
       });
-      const renamed = await snapforge(['replay', 'status', 'sandbox', sandboxId, '--json', ...nats()]);
+      const renamed = await runSnapforgeCli(['replay', 'status', 'sandbox', sandboxId, '--json', ...nats()]);
       expect(JSON.parse(renamed.stdout)).toMatchObject({ state: { name: 'box-renamed', version: 2 } });
-      const old = await snapforge(['replay', 'status', 'sandbox', oldSandboxId, '--json', ...nats()]);
+      const old = await runSnapforgeCli(['replay', 'status', 'sandbox', oldSandboxId, '--json', ...nats()]);
       expect(JSON.parse(old.stdout)).toMatchObject({ state: { name: 'new-name', version: 2 } });
     });
 
     it('says when the aggregate did not exist yet, or not at all, exiting 1', async () => {
-      const early = await snapforge(['replay', 'status', 'snapshot', snapshotId, '--at', '2020-01-01T00:00:00Z', ...nats()]);
+      const early = await runSnapforgeCli(['replay', 'status', 'snapshot', snapshotId, '--at', '2020-01-01T00:00:00Z', ...nats()]);
       expect(early.code).toBe(1);
       expect(early.stderr).toMatch(new RegExp(`^snapforge: snapshot ${snapshotId} did not exist yet at 2020-01-01T00:00:00.000Z: its first event was recorded at `));
-      const missing = await snapforge(['replay', 'status', 'sandbox', 'no-such-box', ...nats()]);
+      const missing = await runSnapforgeCli(['replay', 'status', 'sandbox', 'no-such-box', ...nats()]);
       expect(missing.code).toBe(1);
       expect(missing.stderr).toBe('snapforge: no sandbox no-such-box: stream sandbox-no-such-box has no events\n');
     });
@@ -215,7 +190,7 @@ describe('snapforge replay', () => {
       [['replay', 'rewind'], "unknown command 'replay rewind'"],
     ])('refuses %j before connecting, exiting 2', async (args, message) => {
       // A NATS URL nothing answers on: a usage error must come before any connection.
-      const run = await snapforge([...args, '--nats', 'nats://127.0.0.1:1']);
+      const run = await runSnapforgeCli([...args, '--nats', 'nats://127.0.0.1:1']);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain(`snapforge: ${message}`);
@@ -223,13 +198,13 @@ describe('snapforge replay', () => {
     });
 
     it('documents the commands in --help', async () => {
-      const run = await snapforge(['replay', '--help']);
+      const run = await runSnapforgeCli(['replay', '--help']);
       expect(run.code).toBe(0);
       for (const command of ['stream NAME', 'status KIND ID', 'export FILE', 'import FILE']) expect(run.stdout).toContain(`replay ${command}`);
     });
 
     it('says when NATS cannot be reached, exiting 1', async () => {
-      const run = await snapforge(['replay', 'stream', 'x', '--nats', 'nats://127.0.0.1:1']);
+      const run = await runSnapforgeCli(['replay', 'stream', 'x', '--nats', 'nats://127.0.0.1:1']);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^snapforge: cannot reach NATS at nats:\/\/127\.0\.0\.1:1 /);
     });
@@ -242,7 +217,7 @@ describe('snapforge replay', () => {
 
     beforeAll(async () => {
       file = join(dir.path, 'events.ndjson');
-      exported = await snapforge(['replay', 'export', file, ...nats()]);
+      exported = await runSnapforgeCli(['replay', 'export', file, ...nats()]);
     });
 
     it('exports every event in global order, as stored, one JSON object a line', async () => {
@@ -257,7 +232,7 @@ describe('snapforge replay', () => {
     });
 
     it('imports into a fresh JetStream stream every event equal: stream, revision, id, type, data and metadata', async () => {
-      const run = await snapforge(['replay', 'import', file, ...nats(), ...copy]);
+      const run = await runSnapforgeCli(['replay', 'import', file, ...nats(), ...copy]);
       expect(run.code).toBe(0);
       const original = await readAll(stored);
       expect(run.stderr).toContain(`imported ${original.length} events of 4 streams from ${file} into JetStream stream SNAPFORGE_EVENTS_COPY`);
@@ -274,12 +249,12 @@ describe('snapforge replay', () => {
 
     it('refuses to import into a store that has events, and to export over a file, exiting 1', async () => {
       const before = (await readAll(stored)).length;
-      const run = await snapforge(['replay', 'import', file, ...nats()]);
+      const run = await runSnapforgeCli(['replay', 'import', file, ...nats()]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^snapforge: the target event store is not empty \(its newest event is at \d+:\d+\): import only into an empty store\n$/);
       expect(await readAll(stored)).toHaveLength(before);
 
-      const again = await snapforge(['replay', 'export', file, ...nats()]);
+      const again = await runSnapforgeCli(['replay', 'export', file, ...nats()]);
       expect(again.code).toBe(1);
       expect(again.stderr).toBe(`snapforge: ${file} already exists: export writes a new file\n`);
     });
@@ -288,7 +263,7 @@ describe('snapforge replay', () => {
       const bad = join(dir.path, 'bad.ndjson');
       const [first] = (await readFile(file, 'utf8')).split('\n');
       await writeFile(bad, `${first}\n{"streamName":"s","revision":-1}\n`);
-      const run = await snapforge(['replay', 'import', bad, ...nats(), '--js-stream', 'SNAPFORGE_EVENTS_BAD', '--js-subjects', 'bad.es']);
+      const run = await runSnapforgeCli(['replay', 'import', bad, ...nats(), '--js-stream', 'SNAPFORGE_EVENTS_BAD', '--js-subjects', 'bad.es']);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(`snapforge: ${bad}:2: not an exported event: revision must be a whole number\n`);
     });
