@@ -33,6 +33,8 @@ export interface StackOptions {
   /** Services to start (default: all six). */
   services?: readonly ServiceName[];
   env?: Record<string, string>;
+  /** Runs once the stack's nats-server is up and before any service starts: to seed its event store, say. */
+  beforeServices?: (nats: NatsServerHandle) => Promise<void>;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
   };
 
   try {
+    await options.beforeServices?.(nats);
     for (const service of options.services ?? SERVICE_NAMES) await startService(service);
     const url = `http://127.0.0.1:${port}`;
     const services = options.services ?? SERVICE_NAMES;
