@@ -1,4 +1,6 @@
 import { bootstrapService } from '@snapforge/messaging';
 import { AppModule } from './app.module.js';
+import { LauncherRegistrationService } from './registration/launcher-registration.service.js';
 
-await bootstrapService('sandbox-launcher', AppModule);
+const app = await bootstrapService('sandbox-launcher', AppModule);
+await app.get(LauncherRegistrationService).start();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import Docker from 'dockerode';
@@ -14,7 +14,7 @@ const HEARTBEAT_MS = LAUNCHER_TTL_MS / 3;
  * drops out of placement by itself, within the TTL.
  */
 @Injectable()
-export class LauncherRegistrationService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LauncherRegistrationService implements OnApplicationShutdown {
   private readonly logger = new Logger(LauncherRegistrationService.name);
   private readonly docker = new Docker();
   private kv?: KV;
@@ -25,7 +25,11 @@ export class LauncherRegistrationService implements OnApplicationBootstrap, OnAp
     @Inject(LAUNCHER_CONFIG) private readonly config: LauncherConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * Enters placement. Called once the launcher answers on NATS, never from a start-up hook: those
+   * run before the listener subscribes, and a host in placement must take the requests sent to it.
+   */
+  async start(): Promise<void> {
     this.kv = await new Kvm(this.nc).create(LAUNCHERS_BUCKET, { ttl: LAUNCHER_TTL_MS, history: 1 });
     await this.register();
     this.timer = setInterval(() => void this.register(), HEARTBEAT_MS);
