@@ -54,4 +54,21 @@ describe('job output streams', () => {
     setTimeout(() => controller.abort(), 200);
     await expect(reading).resolves.toBe('');
   });
+
+  it('ends the output only once the outcome is recorded, and also when recording it fails', async () => {
+    const writer = new OutputWriter(nc, config, 'test.output.d');
+    const reading = collect(readOutput(nc, config, 'test.output.d', { follow: true }));
+    let recorded = false;
+    const outcome = writer.endAfter(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      recorded = true;
+      return 'ready';
+    }, 'done');
+    await expect(reading.then((text) => ({ text, recorded }))).resolves.toEqual({ text: 'done\n', recorded: true });
+    await expect(outcome).resolves.toBe('ready');
+
+    const failing = new OutputWriter(nc, config, 'test.output.e');
+    await expect(failing.endAfter(() => Promise.reject(new Error('orchestrator away')), 'gave up')).rejects.toThrow('orchestrator away');
+    await expect(collect(readOutput(nc, config, 'test.output.e', { follow: false }))).resolves.toBe('gave up\n');
+  });
 });

@@ -75,6 +75,18 @@ export class OutputWriter {
     await this.pending;
   }
 
+  /**
+   * Records the outcome with `report`, then ends the output with `lastLine`: whoever follows the
+   * output to its end finds the outcome already recorded. The output ends even when `report` fails.
+   */
+  async endAfter<T>(report: () => Promise<T>, lastLine: string): Promise<T> {
+    try {
+      return await report();
+    } finally {
+      await this.end(lastLine);
+    }
+  }
+
   private publish(line: string, h?: ReturnType<typeof natsHeaders>): void {
     const js = jetstream(this.nc);
     this.pending = this.pending.then(() => js.publish(this.subject, line, h ? { headers: h } : {}).catch(() => undefined));

@@ -75,9 +75,11 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
       ...(job.registryId ? { auth: () => this.credentials.authFor(job.workspaceId, job.registryId as string) } : {}),
     });
     timer({ outcome: result.kind });
-    await output.end(result.kind === 'built' ? `Snapshot ${snapshotId} is ready` : `Build failed: ${result.reason}`);
     this.logger.log(`snapshot ${snapshotId}: ${result.kind === 'built' ? 'built' : `failed (${result.reason})`}`);
-    const settled = await this.rpc.request(snapshotRpc.reportBuild, { snapshotId, ...result });
+    const settled = await output.endAfter(
+      () => this.rpc.request(snapshotRpc.reportBuild, { snapshotId, ...result }),
+      result.kind === 'built' ? `Snapshot ${snapshotId} is ready` : `Build failed: ${result.reason}`,
+    );
     if (result.kind === 'built' && !settled.proceed) {
       // Deleted while it was building: nobody will ever use or remove this image otherwise.
       await this.images.remove(result.imageRef);

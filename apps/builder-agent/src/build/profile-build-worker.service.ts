@@ -82,22 +82,28 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
     );
     timer({ outcome: result.kind });
     if (result.kind === 'failed') {
-      await output.end(`Job failed (${result.errorCode}): ${result.errorMessage}`);
-      await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: result.errorCode, errorMessage: result.errorMessage });
+      await output.endAfter(
+        () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: result.errorCode, errorMessage: result.errorMessage }),
+        `Job failed (${result.errorCode}): ${result.errorMessage}`,
+      );
       return;
     }
     if (job.fsCapacityBytes !== undefined && result.sizeBytes > job.fsCapacityBytes) {
       await this.images.remove(result.imageRef);
       const errorMessage = `the built image is ${result.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`;
-      await output.end(`Job failed (image_too_large): ${errorMessage}`);
-      await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: 'image_too_large', errorMessage });
+      await output.endAfter(
+        () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: 'image_too_large', errorMessage }),
+        `Job failed (image_too_large): ${errorMessage}`,
+      );
       return;
     }
     const imageRef = this.publish ? await this.images.push(result.imageRef, this.publish.auth) : result.imageRef;
     const image = await this.images.inspect(result.imageRef);
     const runConfig = layerRunConfig({ ...(image.user ? { user: image.user } : {}), ...(image.workingDir ? { workDir: image.workingDir } : {}), envVars: image.env }, job.runConfig);
-    await output.end(`Job ${jobId} succeeded: ${imageRef}`);
     this.logger.log(`profile ${profileId} v${version}: job ${jobId} succeeded`);
-    await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'succeeded', imageRef, imageDigest: result.imageDigest, sizeBytes: result.sizeBytes, runConfig });
+    await output.endAfter(
+      () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'succeeded', imageRef, imageDigest: result.imageDigest, sizeBytes: result.sizeBytes, runConfig }),
+      `Job ${jobId} succeeded: ${imageRef}`,
+    );
   }
 }

@@ -92,10 +92,8 @@ export class SandboxHostService implements OnApplicationBootstrap {
   private async commit({ sandboxId, snapshotId, workspaceId, fsCapacityBytes, runConfig }: CaptureSandbox): Promise<void> {
     const report = snapshotRpc.reportBuild;
     const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId));
-    const fail = async (reason: string) => {
-      await output.end(`Capture failed: ${reason}`);
-      await this.rpc.request(report, { snapshotId, kind: 'failed', reason }).catch(() => undefined);
-    };
+    const fail = (reason: string) =>
+      output.endAfter(() => this.rpc.request(report, { snapshotId, kind: 'failed', reason }).catch(() => undefined), `Capture failed: ${reason}`);
     try {
       const repo = `${this.publish ? `${this.publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}`;
       output.write(`Capturing sandbox ${sandboxId} on ${this.config.hostId}`);
@@ -122,8 +120,10 @@ export class SandboxHostService implements OnApplicationBootstrap {
       }
       const tag = `${repo}:${snapshotId}`;
       const imageRef = this.publish ? await this.images.push(tag, this.publish.auth) : tag;
-      await output.end(`Snapshot ${snapshotId} is ready`);
-      await this.rpc.request(report, { snapshotId, kind: 'built', imageRef, imageDigest: imageId, fsUsedBytes: Size, runConfig });
+      await output.endAfter(
+        () => this.rpc.request(report, { snapshotId, kind: 'built', imageRef, imageDigest: imageId, fsUsedBytes: Size, runConfig }),
+        `Snapshot ${snapshotId} is ready`,
+      );
       await this.registration.register();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

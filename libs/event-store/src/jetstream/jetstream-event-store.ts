@@ -71,8 +71,12 @@ export class JetStreamEventStore implements EventStore {
     assertValidExpectedRevision(expectedRevision);
     const subject = this.subjects.subjectOf(streamName);
     const msgID = appendId(streamName, events);
+    // A new stream has nothing to read first: its first commit is tried at once, and if the subject
+    // has a commit after all, the publish fails and the loop reads it like any other.
+    let assumeNew = expectedRevision === 'no_stream';
     for (;;) {
-      const last = await this.lastCommit(subject);
+      const last = assumeNew ? undefined : await this.lastCommit(subject);
+      assumeNew = false;
       const current = last ? last.lastRevision : 'no_stream';
       if (!isExpectedRevisionMet(expectedRevision, current)) {
         const original = await this.findSameAppend(subject, expectedRevision, events, last);
