@@ -1,27 +1,9 @@
-import type { EventStore } from '@snapforge/event-store';
+import { createEventStore, type EventStore } from '@snapforge/event-store';
 import { CliError, errorMessage } from './cli-error.js';
-import { NATS_FLAGS, withCliNats } from './cli-nats.js';
-import type { CommandFlags } from './command.js';
+import { withCliNats } from './cli-nats.js';
 import type { CommandLine } from './command-line.js';
+import { DEFAULT_JETSTREAM_STREAM, DEFAULT_SUBJECT_PREFIX } from './event-store-flags.js';
 
-const DEFAULT_JETSTREAM_STREAM = 'SNAPFORGE_EVENTS';
-const DEFAULT_SUBJECT_PREFIX = 'snapforge.es';
-
-/** Where the events are: JetStream on the installation's NATS by default, or KurrentDB. */
-export const EVENT_STORE_FLAGS = {
-  ...NATS_FLAGS,
-  'js-stream': { type: 'string', value: 'NAME', description: `JetStream stream holding the events (default ${DEFAULT_JETSTREAM_STREAM})` },
-  'js-subjects': {
-    type: 'string',
-    value: 'PREFIX',
-    description: `subject prefix of that stream's events (default ${DEFAULT_SUBJECT_PREFIX}; a second stream on one NATS needs its own)`,
-  },
-  esdb: {
-    type: 'string',
-    value: 'URL',
-    description: 'KurrentDB / EventStoreDB instead of JetStream, e.g. kurrentdb://127.0.0.1:2113?tls=false (else $SNAPFORGE_ESDB_URL when $SNAPFORGE_EVENT_STORE=kurrentdb)',
-  },
-} as const satisfies CommandFlags;
 
 /**
  * `current`: the store as services see it, every event upcast to its type's current schema version.
@@ -45,7 +27,6 @@ export async function withEventStore<T>(
   use: (connected: ConnectedEventStore) => Promise<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
-  const { createEventStore } = await import('@snapforge/event-store');
   const storedForm = form === 'stored';
   const esdbUrl = line.string('esdb') ?? (env['SNAPFORGE_EVENT_STORE'] === 'kurrentdb' ? env['SNAPFORGE_ESDB_URL'] : undefined);
   if (esdbUrl !== undefined) {

@@ -5,14 +5,21 @@ import { NestFactory } from '@nestjs/core';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ProjectionRebuildProgress } from '@snapforge/contracts';
 import { formatDifference, readModels, snapshotStreamName, type SnapshotRequested, type SnapshotView, type WorkspaceCreated } from '@snapforge/domain';
-import type { EventStore, GlobalPosition, JetStreamEventStore, RecordedEvent } from '@snapforge/event-store';
+import {
+  EVENT_STORE,
+  JetStreamEventStore,
+  projectionOf,
+  ProjectionControlModule,
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@snapforge/event-store';
 import type { ServiceIdentity } from '@snapforge/messaging';
 import { runSnapforgeCli, startNatsServer, type NatsServerHandle } from '@snapforge/testing';
 import { ProjectionControlClient } from './projection-control-client.js';
 import { verifyProjections, type VerifiedProjection } from './projection-verification.js';
 
-// The CLI loads these two lazily (see operator-rpc.ts), so its specs do too.
-const { EVENT_STORE, JetStreamEventStore: JetStream, projectionOf, ProjectionControlModule } = await import('@snapforge/event-store');
+// The CLI loads messaging lazily (see cli-nats.ts), so its specs do too.
 const { connectNats, MessagingModule, SERVICE_IDENTITY } = await import('@snapforge/messaging');
 
 class SnapshotProjection extends projectionOf(readModels.snapshots) {}
@@ -127,7 +134,7 @@ describe('replay verify and rebuild of live projections', () => {
     nats = await startNatsServer();
     process.env.SNAPFORGE_NATS_URL = nats.url;
     nc = await connectNats('spec', nats.url);
-    store = await JetStream.create(nc);
+    store = await JetStreamEventStore.create(nc);
     await append(workspaceCreated, `workspace-${WORKSPACE_ID}`);
     ids = [];
     for (let index = 0; index < SNAPSHOTS; index++) ids.push((await appendSnapshot(index)).id);

@@ -10,7 +10,7 @@ import {
   type DumpValue,
   type ReadModel,
 } from '@snapforge/domain';
-import type { EventStore, GlobalPosition } from '@snapforge/event-store';
+import { comparePositions, parsePosition, type EventStore, type GlobalPosition } from '@snapforge/event-store';
 import { errorMessage } from './cli-error.js';
 import type { ProjectionControlClient, ProjectionTarget } from './projection-control-client.js';
 
@@ -43,8 +43,6 @@ interface Replay {
  * of the canonical dumps. The live models may move on meanwhile: each is compared as of its P.
  */
 export async function verifyProjections(control: ProjectionControlClient, store: EventStore): Promise<VerifiedProjection[]> {
-  // The CLI loads the event store lazily (see operator-rpc.ts): its position helpers too.
-  const { comparePositions, parsePosition } = await import('@snapforge/event-store');
   const targets = (await control.instances()).flatMap(({ service, instanceId, projections }) =>
     projections.map(({ name }) => ({ service, instanceId, projection: name })),
   );

@@ -3,7 +3,7 @@ import { projectionControlSubjects } from '@snapforge/contracts';
 import { CliError, ExitCode } from './cli-error.js';
 import type { CliCommand } from './command.js';
 import { withCliNats } from './cli-nats.js';
-import { EVENT_STORE_FLAGS, withEventStore } from './event-store-connection.js';
+import { EVENT_STORE_FLAGS } from './event-store-flags.js';
 import { formatTable, JSON_FLAG, printJson, printLines } from './output-format.js';
 import { ProjectionControlClient } from './projection-control-client.js';
 import type { VerifiedProjection } from './projection-verification.js';
@@ -15,7 +15,7 @@ export const verifyCommand: CliCommand = {
   flags: { ...JSON_FLAG, ...EVENT_STORE_FLAGS },
   async run(line) {
     // Loaded here: the event store brings Nest along, which only this command needs.
-    const { verifyProjections } = await import('./projection-verification.js');
+    const [{ verifyProjections }, { withEventStore }] = await Promise.all([import('./projection-verification.js'), import('./event-store-connection.js')]);
     return withCliNats(line, async (nc, url) => {
       const results = await withEventStore(line, 'current', ({ store }) => verifyProjections(new ProjectionControlClient(nc), store));
       if (results.length === 0) {

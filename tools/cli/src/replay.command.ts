@@ -1,7 +1,7 @@
 import { AGGREGATE_KIND_NAMES, isAggregateKindName } from './aggregate-kind-names.js';
 import { ExitCode, CliError } from './cli-error.js';
 import type { CliCommand, CommandGroup } from './command.js';
-import { EVENT_STORE_FLAGS, withEventStore } from './event-store-connection.js';
+import { EVENT_STORE_FLAGS } from './event-store-flags.js';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time.js';
 import { formatFields, formatTable, formatTimestamp, JSON_FLAG, printJson, printLines } from './output-format.js';
 import { ProgressLine } from './progress-line.js';
@@ -19,6 +19,7 @@ const stream: CliCommand = {
   async run(line) {
     const name = line.argument('NAME');
     const [{ toEventRecord }, { eventKeyFields }] = await Promise.all([import('./event-record.js'), import('./event-key-fields.js')]);
+    const { withEventStore } = await import('./event-store-connection.js');
     return withEventStore(line, 'current', async ({ store, description }) => {
       const events = await store.readStream(name);
       if (events.length === 0) throw CliError.failed(`no stream '${name}' in ${description} (it has no events)`);
@@ -58,6 +59,7 @@ const status: CliCommand = {
     const streamName = definition.streamName(id);
     if (streamName === undefined) throw line.usageError(`ID '${id}' is not ${definition.idFormat}`);
     const at = line.converted('at', parseIsoTime, ISO_TIME_EXPECTED) ?? new Date();
+    const { withEventStore } = await import('./event-store-connection.js');
     return withEventStore(line, 'current', async ({ store }) => {
       const result = aggregateStatus({ name: kindName, definition }, id, streamName, await store.readStream(streamName), at);
       if (line.flag('json')) {
@@ -86,6 +88,7 @@ const exportCommand: CliCommand = {
   async run(line) {
     const file = line.argument('FILE');
     const { exportEvents } = await import('./event-export.js');
+    const { withEventStore } = await import('./event-store-connection.js');
     return withEventStore(line, 'stored', async ({ store, description }) => {
       const progress = new ProgressLine();
       const exported = await exportEvents(store, file, progress);
@@ -103,6 +106,7 @@ const importCommand: CliCommand = {
   async run(line) {
     const file = line.argument('FILE');
     const { importEvents } = await import('./event-import.js');
+    const { withEventStore } = await import('./event-store-connection.js');
     return withEventStore(line, 'stored', async ({ store, description }) => {
       const progress = new ProgressLine();
       const imported = await importEvents(store, file, progress);
