@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { SandboxClient } from 'langsmith/sandbox';
 import { dockerForTests, runSnapforgeCli, startServiceStack, type DockerForTests, type ServiceStack } from '@snapforge/testing';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked field by field
+type Json = any;
+
 interface VerifyReport {
   equal: boolean;
   projections: Array<{ service: string; instanceId: string; projection: string; differences: unknown[]; replayedEvents: number }>;
@@ -24,6 +27,7 @@ describe('replay verify and rebuild against a running stack', () => {
   let docker: DockerForTests;
   let stack: ServiceStack;
   let client: SandboxClient;
+  let apiKey: string;
 
   const snapforge = (...args: string[]) => runSnapforgeCli(args, { SNAPFORGE_NATS_URL: stack.nats.url });
 
@@ -38,7 +42,7 @@ describe('replay verify and rebuild against a running stack', () => {
   beforeAll(async () => {
     docker = await dockerForTests();
     stack = await startServiceStack();
-    const { apiKey } = await stack.createWorkspace('replay');
+    ({ apiKey } = await stack.createWorkspace('replay'));
     client = new SandboxClient({ apiEndpoint: `${stack.url}/v2/sandboxes`, apiKey, maxRetries: 0 });
   });
 
@@ -49,7 +53,7 @@ describe('replay verify and rebuild against a running stack', () => {
 
   let boxName: string;
 
-  it('does real work through the API first', async () => {
+  it('does real work through the API first: every kind of resource, created, changed and deleted', async () => {
     const snapshot = await client.createSnapshot(`replay-${randomUUID().slice(0, 8)}`, docker.baseImage, 1024 ** 3, { timeout: 120 });
     expect(snapshot.status).toBe('ready');
     const box = await client.createSandbox(snapshot.id, { timeout: 60 });
@@ -57,7 +61,51 @@ describe('replay verify and rebuild against a running stack', () => {
     boxName = box.name;
     await client.stopSandbox(box.name);
     expect((await client.startSandbox(box.name, { timeout: 60 })).status).toBe('ready');
+
+    // A capture, then a box of it deleted, then the captured snapshot deleted: references come and go.
+    const captured = await api('POST', `/v2/sandboxes/boxes/${box.name}/snapshot`, { name: `captured-${randomUUID().slice(0, 8)}` });
+    expect(captured.status).toBeLessThan(300);
+    expect(await settledSnapshot(captured.body.id)).toBe('ready');
+    const fromCapture = await client.createSandbox(captured.body.id, { timeout: 60 });
+    await client.deleteSandbox(fromCapture.name);
+    expect((await api('DELETE', `/v2/sandboxes/snapshots/${captured.body.id}`)).status).toBeLessThan(300);
+
+    const registry = await client.registries.create({ name: `registry-${randomUUID().slice(0, 8)}`, url: '127.0.0.1:5999', username: 'u', password: 'p' });
+    expect((await api('PATCH', `/api/v2/sandboxes/registries/${registry.name}`, { name: `renamed-${randomUUID().slice(0, 8)}` })).status).toBe(200);
+
+    const profile = (await api('POST', '/v1/profiles', { name: `replay-${randomUUID().slice(0, 8)}` })).body;
+    await api('PUT', `/v1/profiles/${profile.id}/draft`, { base_image: docker.baseImage, setup_script: 'echo replayed > /replayed' });
+    expect((await api('POST', `/v1/profiles/${profile.id}/publish`)).status).toBe(201);
+    expect(await usableVersion(profile.id)).toBe(true);
   });
+
+  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+    const response = await fetch(`${stack.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'x-api-key': apiKey },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+  }
+
+  async function settledSnapshot(id: string): Promise<string> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { body } = await api('GET', `/v2/sandboxes/snapshots/${id}`);
+      if (body.status !== 'building' || Date.now() > deadline) return body.status;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function usableVersion(profileId: string): Promise<boolean> {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const { body } = await api('GET', `/v1/profiles/${profileId}/versions/1`);
+      if (body.usable || body.latest_job?.status === 'failed' || Date.now() > deadline) return body.usable === true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 
   it('verifies every projection of every service against a replay of the event store', async () => {
     const text = await snapforge('replay', 'verify');
