@@ -13,7 +13,7 @@ import {
   type SandboxView,
   type SnapshotJobView,
 } from '@snapforge/domain';
-import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
+import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore, type GlobalPosition } from '@snapforge/event-store';
 import { SandboxesService } from '../sandboxes/sandboxes.service.js';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import { ProfileProjection } from './profile-projection.service.js';
@@ -69,10 +69,11 @@ export class ProfileJobsService {
 
   async report(report: ProfileBuildReport): Promise<{ proceed: boolean }> {
     const at = new Date().toISOString();
+    let snapshotPosition: GlobalPosition | undefined;
     if (report.kind === 'succeeded') {
       // Registered before the job succeeds: a usable version always has its snapshot.
       const profile = this.projection.model.get(report.workspaceId, report.profileId);
-      await this.snapshots.registerBuilt({
+      snapshotPosition = await this.snapshots.registerBuilt({
         workspaceId: report.workspaceId,
         name: `${profile?.name ?? 'profile'}-v${report.version}-${report.jobId.slice(0, 8)}`,
         idempotencyKey: jobSnapshotKey(report.jobId),
@@ -92,7 +93,8 @@ export class ProfileJobsService {
     try {
       const outcome = await handleCommand(this.store, profileVersionDecider, profileVersionStreamName(report.profileId, report.version), command);
       const job = outcome.state.status === 'open' ? outcome.state.jobs.get(report.jobId) : undefined;
-      await this.projection.waitFor(outcome.position);
+      // Both read models answer for what this report wrote: a session may start from the snapshot at once.
+      await Promise.all([this.projection.waitFor(outcome.position), this.snapshots.projectionReached(snapshotPosition)]);
       return { proceed: report.kind === 'started' ? job?.status === 'running' : true };
     } catch (error) {
       if (isDomainError(error) && error.code === ProfileVersionErrorCode.SnapshotJobNotFound) return { proceed: false };

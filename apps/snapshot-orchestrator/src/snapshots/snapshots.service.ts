@@ -17,7 +17,7 @@ import {
   type SnapshotSource,
   type SnapshotView,
 } from '@snapforge/domain';
-import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore } from '@snapforge/event-store';
+import { deterministicUuid, EVENT_STORE, handleCommand, type EventStore, type GlobalPosition } from '@snapforge/event-store';
 import { ORCHESTRATOR_CONFIG, type OrchestratorConfig } from '../orchestrator-config.js';
 import { SnapshotProjection } from './snapshot-projection.service.js';
 
@@ -45,10 +45,11 @@ export class SnapshotsService {
 
   /**
    * A snapshot of an image a profile version's job built: recorded as requested and built at once,
-   * so no build job is dispatched for it. The idempotency key makes a repeated registration answer
-   * with the same snapshot.
+   * so no build job is dispatched for it. The idempotency key makes a repeated registration record
+   * nothing new. Answers where its events are, without waiting for the projection: the caller waits
+   * for it alongside its own writes (`projectionReached`).
    */
-  registerBuilt(request: {
+  async registerBuilt(request: {
     workspaceId: string;
     name: string;
     idempotencyKey: string;
@@ -57,9 +58,9 @@ export class SnapshotsService {
     imageDigest: string;
     sizeBytes: number;
     runConfig: SnapshotRunConfig;
-  }): Promise<SnapshotView> {
+  }): Promise<GlobalPosition | undefined> {
     const { imageRef, imageDigest, sizeBytes, runConfig } = request;
-    return this.request(
+    const { position } = await this.record(
       {
         workspaceId: request.workspaceId,
         name: request.name,
@@ -69,17 +70,29 @@ export class SnapshotsService {
       },
       { imageRef, imageDigest, fsUsedBytes: sizeBytes, runConfig },
     );
+    return position;
+  }
+
+  /** Read-your-writes for a caller that wrote snapshot events: resolves once the projection has them. */
+  projectionReached(position: GlobalPosition | undefined): Promise<void> {
+    return this.projection.waitFor(position);
+  }
+
+  private async request(request: SnapshotRequest): Promise<SnapshotView> {
+    const { snapshotId, position } = await this.record(request);
+    await this.projection.waitFor(position);
+    return this.get({ workspaceId: request.workspaceId, snapshotId });
   }
 
   /**
-   * With an idempotency key, a retried request names the same snapshot and answers with it instead
-   * of a 409 for its own name. With `built`, the snapshot is recorded as built in the same append.
+   * Appends the request (and with `built`, its build in the same append) and answers where its
+   * events are. With an idempotency key, a retried request names the same snapshot and answers with
+   * it instead of a 409 for its own name.
    */
-  private async request(request: SnapshotRequest, built?: Omit<CompleteBuild['data'], 'completedAt'>): Promise<SnapshotView> {
+  private async record(request: SnapshotRequest, built?: Omit<CompleteBuild['data'], 'completedAt'>): Promise<{ snapshotId: string; position?: GlobalPosition }> {
     const { idempotencyKey } = request;
     const snapshotId = idempotencyKey ? this.idFor(request.workspaceId, idempotencyKey) : randomUUID();
-    const original = this.projection.model.get(request.workspaceId, snapshotId);
-    if (original) return original;
+    if (this.projection.model.get(request.workspaceId, snapshotId)) return { snapshotId };
     const requestedAt = new Date().toISOString();
     const requestData: RequestSnapshot['data'] = {
       snapshotId,
@@ -101,13 +114,13 @@ export class SnapshotsService {
     await this.reserveName(request.workspaceId, request.name, snapshotId, requestedAt);
     try {
       const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command, idempotencyKey ? { idempotencyKey } : {});
-      await this.projection.waitFor(outcome.position);
+      return { snapshotId, ...(outcome.position ? { position: outcome.position } : {}) };
     } catch (error) {
       // A concurrent retry of the same request got there first: its snapshot is this one.
       if (!(idempotencyKey && isDomainError(error) && error.code === SnapshotErrorCode.AlreadyExists)) throw error;
-      await this.projection.waitFor((await this.store.readStream(snapshotStreamName(snapshotId))).at(-1)?.position);
+      const position = (await this.store.readStream(snapshotStreamName(snapshotId))).at(-1)?.position;
+      return { snapshotId, ...(position ? { position } : {}) };
     }
-    return this.get({ workspaceId: request.workspaceId, snapshotId });
   }
 
   /** The id a request with this idempotency key gives its snapshot. */
