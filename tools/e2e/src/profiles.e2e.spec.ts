@@ -3,14 +3,15 @@ import { connect } from '@nats-io/transport-node';
 import { SandboxClient } from 'langsmith/sandbox';
 import { JetStreamEventStore } from '@snapforge/event-store';
 import { dockerForTests, startServiceStack, type DockerForTests, type ServiceStack } from '@snapforge/testing';
+import { settledVersion, workspaceApi, type Json, type WorkspaceApi } from './workspace-api.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- bodies are checked field by field
 
 /** Profiles end to end: publish, snapshot jobs, refresh, sessions, scheduled refresh with two schedulers. */
 describe('sandbox profiles', () => {
   let docker: DockerForTests;
   let stack: ServiceStack;
   let apiKey: string;
+  let api: WorkspaceApi;
   let client: SandboxClient;
   let baseImage: string;
 
@@ -24,6 +25,7 @@ describe('sandbox profiles', () => {
     await stack.startService('scheduler', {}, 'scheduler-2');
     ({ apiKey } = await stack.createWorkspace('profiles'));
     client = new SandboxClient({ apiEndpoint: `${stack.url}/v2/sandboxes`, apiKey, maxRetries: 0 });
+    api = workspaceApi(stack.url, apiKey);
   });
 
   afterAll(async () => {
@@ -31,16 +33,6 @@ describe('sandbox profiles', () => {
     await docker?.docker.getImage(baseImage).remove().catch(() => undefined);
     await docker?.cleanup();
   });
-
-  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'x-api-key': apiKey },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
-  }
 
   async function jobSettled(jobId: string): Promise<Json> {
     const deadline = Date.now() + 120_000;
@@ -141,14 +133,7 @@ describe('sandbox profiles', () => {
     expect(new Set(slots).size).toBe(slots.length);
   });
 
-  async function waitForUsable(version: number): Promise<Json> {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const { body } = await api('GET', `/v1/profiles/${profileId}/versions/${version}`);
-      if (body.usable || (body.latest_job && body.latest_job.status === 'failed') || Date.now() > deadline) return body;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  const waitForUsable = (version: number): Promise<Json> => settledVersion(api, profileId, version);
 });
 
 /** The version's own stream, read until `enough` says so: what happened to each slot. */

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SandboxClient } from 'langsmith/sandbox';
 import { dockerForTests, runSnapforgeCli, startServiceStack, tempDir, type DockerForTests, type ServiceStack } from '@snapforge/testing';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked field by field
-type Json = any;
+import { settledVersion, workspaceApi, type Json } from './workspace-api.js';
 
 /**
  * Moving an installation: every event exported from one stack's JetStream store, imported into a
@@ -16,7 +14,6 @@ describe('replay export, import into a fresh store, verify', () => {
   let source: ServiceStack | undefined;
   let target: ServiceStack | undefined;
   let dir: Awaited<ReturnType<typeof tempDir>>;
-  let apiKey: string;
 
   beforeAll(async () => {
     docker = await dockerForTests();
@@ -30,43 +27,25 @@ describe('replay export, import into a fresh store, verify', () => {
     await docker?.cleanup();
   });
 
-  async function api(stack: ServiceStack, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'x-api-key': apiKey },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
-  }
-
-  async function usableVersion(stack: ServiceStack, profileId: string): Promise<Json> {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const { body } = await api(stack, 'GET', `/v1/profiles/${profileId}/versions/1`);
-      if (body.usable || body.latest_job?.status === 'failed' || Date.now() > deadline) return body;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   const snapshotFacts = (page: Json) =>
     (page.snapshots as Json[]).map(({ id, name, status, image_digest, fs_used_bytes }) => ({ id, name, status, image_digest, fs_used_bytes }));
 
   it('exports a working stack, imports it into an empty store, and a stack on that store verifies equal', async () => {
     source = await startServiceStack();
-    ({ apiKey } = await source.createWorkspace('export'));
+    const { apiKey } = await source.createWorkspace('export');
+    const onSource = workspaceApi(source.url, apiKey);
     const client = new SandboxClient({ apiEndpoint: `${source.url}/v2/sandboxes`, apiKey, maxRetries: 0 });
     const snapshot = await client.createSnapshot(`moved-${randomUUID().slice(0, 8)}`, docker.baseImage, 1024 ** 3, { timeout: 120 });
     expect(snapshot.status).toBe('ready');
     await client.registries.create({ name: `registry-${randomUUID().slice(0, 8)}`, url: '127.0.0.1:5999', username: 'u', password: 'never-shown' });
     const box = await client.createSandbox(snapshot.id, { timeout: 60 });
     await client.stopSandbox(box.name);
-    const profile = (await api(source, 'POST', '/v1/profiles', { name: `moved-${randomUUID().slice(0, 8)}` })).body;
-    await api(source, 'PUT', `/v1/profiles/${profile.id}/draft`, { base_image: docker.baseImage, setup_script: 'echo moved > /moved' });
-    expect((await api(source, 'POST', `/v1/profiles/${profile.id}/publish`)).status).toBe(201);
-    const version = await usableVersion(source, profile.id);
+    const profile = (await onSource('POST', '/v1/profiles', { name: `moved-${randomUUID().slice(0, 8)}` })).body;
+    await onSource('PUT', `/v1/profiles/${profile.id}/draft`, { base_image: docker.baseImage, setup_script: 'echo moved > /moved' });
+    expect((await onSource('POST', `/v1/profiles/${profile.id}/publish`)).status).toBe(201);
+    const version = await settledVersion(onSource, profile.id, 1);
     expect(version.usable).toBe(true);
-    const snapshotsBefore = snapshotFacts((await api(source, 'GET', '/v2/sandboxes/snapshots?limit=500')).body);
+    const snapshotsBefore = snapshotFacts((await onSource('GET', '/v2/sandboxes/snapshots?limit=500')).body);
 
     const file = join(dir.path, 'events.ndjson');
     const exported = await runSnapforgeCli(['replay', 'export', file], { SNAPFORGE_NATS_URL: source.nats.url });
@@ -84,6 +63,7 @@ describe('replay export, import into a fresh store, verify', () => {
       },
     });
     expect(imported).toMatchObject({ code: 0 });
+    const onTarget = workspaceApi(target.url, apiKey);
     expect(Number(/imported (\d+) events of \d+ streams/.exec(`${imported?.stderr}${imported?.stdout}`)?.[1])).toBe(exportedCount);
 
     const verified = await runSnapforgeCli(['replay', 'verify', '--json'], { SNAPFORGE_NATS_URL: target.nats.url });
@@ -94,8 +74,8 @@ describe('replay export, import into a fresh store, verify', () => {
     expect(Math.min(...report.projections.map((projection) => projection.replayedEvents))).toBeGreaterThanOrEqual(exportedCount);
 
     // The same API key, the same snapshots, the same usable profile version: the installation moved.
-    expect(snapshotFacts((await api(target, 'GET', '/v2/sandboxes/snapshots?limit=500')).body)).toEqual(snapshotsBefore);
-    const moved = (await api(target, 'GET', `/v1/profiles/${profile.id}/versions/1`)).body;
+    expect(snapshotFacts((await onTarget('GET', '/v2/sandboxes/snapshots?limit=500')).body)).toEqual(snapshotsBefore);
+    const moved = (await onTarget('GET', `/v1/profiles/${profile.id}/versions/1`)).body;
     expect(moved).toMatchObject({ usable: true, current_snapshot: { image_digest: version.current_snapshot.image_digest } });
   });
 });

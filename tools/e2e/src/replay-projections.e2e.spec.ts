@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SandboxClient } from 'langsmith/sandbox';
 import { dockerForTests, runSnapforgeCli, startServiceStack, type DockerForTests, type ServiceStack } from '@snapforge/testing';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked field by field
-type Json = any;
+import { settledVersion, workspaceApi, type WorkspaceApi } from './workspace-api.js';
 
 interface VerifyReport {
   equal: boolean;
@@ -28,6 +26,7 @@ describe('replay verify and rebuild against a running stack', () => {
   let stack: ServiceStack;
   let client: SandboxClient;
   let apiKey: string;
+  let api: WorkspaceApi;
 
   const snapforge = (...args: string[]) => runSnapforgeCli(args, { SNAPFORGE_NATS_URL: stack.nats.url });
 
@@ -43,6 +42,7 @@ describe('replay verify and rebuild against a running stack', () => {
     docker = await dockerForTests();
     stack = await startServiceStack();
     ({ apiKey } = await stack.createWorkspace('replay'));
+    api = workspaceApi(stack.url, apiKey);
     client = new SandboxClient({ apiEndpoint: `${stack.url}/v2/sandboxes`, apiKey, maxRetries: 0 });
   });
 
@@ -76,18 +76,8 @@ describe('replay verify and rebuild against a running stack', () => {
     const profile = (await api('POST', '/v1/profiles', { name: `replay-${randomUUID().slice(0, 8)}` })).body;
     await api('PUT', `/v1/profiles/${profile.id}/draft`, { base_image: docker.baseImage, setup_script: 'echo replayed > /replayed' });
     expect((await api('POST', `/v1/profiles/${profile.id}/publish`)).status).toBe(201);
-    expect(await usableVersion(profile.id)).toBe(true);
+    expect((await settledVersion(api, profile.id, 1)).usable).toBe(true);
   });
-
-  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), 'x-api-key': apiKey },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
-  }
 
   async function settledSnapshot(id: string): Promise<string> {
     const deadline = Date.now() + 60_000;
@@ -95,15 +85,6 @@ describe('replay verify and rebuild against a running stack', () => {
       const { body } = await api('GET', `/v2/sandboxes/snapshots/${id}`);
       if (body.status !== 'building' || Date.now() > deadline) return body.status;
       await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  async function usableVersion(profileId: string): Promise<boolean> {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const { body } = await api('GET', `/v1/profiles/${profileId}/versions/1`);
-      if (body.usable || body.latest_job?.status === 'failed' || Date.now() > deadline) return body.usable === true;
-      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
