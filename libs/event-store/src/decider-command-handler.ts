@@ -4,6 +4,7 @@ import { currentCorrelationId } from '@snapforge/observability';
 import { deterministicUuid } from './deterministic-uuid.js';
 import type { EventStore } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
+import { streamStateCacheOf, type KnownStreamState, type StreamStateCache } from './stream-state-cache.js';
 import { WrongExpectedVersionError } from './wrong-expected-version.error.js';
 
 type AnyEvent = { readonly type: string; readonly data: object };
@@ -23,6 +24,10 @@ const MAX_ATTEMPTS = 5;
  * Load, decide, append — with optimistic concurrency on the stream instead of any lock: when another
  * writer got there first, reload and decide again on the newer state (the decider may now refuse).
  * The events carry the correlation id in scope as `metadata.correlationId`.
+ *
+ * The load is skipped when this process already knows the stream's state (it handled the stream's
+ * last command): only an append confirms that state, because another process may have written since.
+ * So a decision on a known state that appends nothing or refuses is taken again on a fresh read.
  */
 export async function handleCommand<Command, State, Event extends AnyEvent>(
   store: EventStore,
@@ -33,24 +38,54 @@ export async function handleCommand<Command, State, Event extends AnyEvent>(
 ): Promise<CommandOutcome<State, Event>> {
   const correlationId = currentCorrelationId();
   const metadata = correlationId === undefined ? {} : { metadata: { correlationId } };
-  for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamName);
-    const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
-    const events = decider.decide(command, state);
-    if (events.length === 0) return { events, state };
-    const last = recorded.at(-1);
-    const expectedRevision = last === undefined ? 'no_stream' : last.revision;
+  const cache = streamStateCacheOf(store, decider);
+  let known = cache.get(streamName);
+  let conflicts = 0;
+  for (;;) {
+    const unconfirmed = known !== undefined;
+    const { state, revision } = known ?? (await load(store, decider, streamName, cache));
+    known = undefined;
+    let events: Event[];
     try {
-      const { position } = await store.append(
+      events = decider.decide(command, state);
+    } catch (error) {
+      if (unconfirmed) continue;
+      throw error;
+    }
+    if (events.length === 0) {
+      if (unconfirmed) continue;
+      return { events, state };
+    }
+    try {
+      const { position, nextExpectedRevision } = await store.append(
         streamName,
         events.map((event, index) => ({ id: eventId(options.idempotencyKey, streamName, index), type: event.type, data: event.data, ...metadata })),
-        { expectedRevision },
+        { expectedRevision: revision },
       );
-      return { events, state: events.reduce(decider.evolve, state), position };
+      const next = events.reduce(decider.evolve, state);
+      cache.set(streamName, { state: next, revision: nextExpectedRevision });
+      return { events, state: next, position };
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+      cache.forget(streamName);
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      // A known state that was out of date is no conflict with another writer: it costs no attempt.
+      if (!unconfirmed && ++conflicts >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+/** The stream's state from its events, remembered for the next command on it. */
+async function load<Command, State, Event extends AnyEvent>(
+  store: EventStore,
+  decider: Decider<Command, State, Event>,
+  streamName: string,
+  cache: StreamStateCache<State>,
+): Promise<KnownStreamState<State>> {
+  const recorded = await store.readStream(streamName);
+  const state = recorded.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+  const loaded = { state, revision: recorded.at(-1)?.revision ?? ('no_stream' as const) };
+  cache.set(streamName, loaded);
+  return loaded;
 }
 
 /** With an idempotency key, a retried command appends events with the same ids, which the store drops. */
