@@ -177,6 +177,9 @@ export class SnapshotsService {
           : { type: 'FailBuild', data: { reason: report.reason, failedAt: at } };
     try {
       const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(report.snapshotId), command);
+      // An outcome is answered once readers see it: the agent ends the build's output after this
+      // answer, and whoever followed the output to its end reads the snapshot next.
+      if (report.kind !== 'started') await this.projection.waitFor(outcome.position);
       return { proceed: report.kind === 'started' ? outcome.state.status === 'building' : outcome.state.status !== 'deleted' };
     } catch (error) {
       if (isDomainError(error) && (error.code === SnapshotErrorCode.NotFound || error.code === SnapshotErrorCode.NotBuilding)) {
