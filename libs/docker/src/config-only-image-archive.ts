@@ -3,13 +3,19 @@ import type Docker from 'dockerode';
 
 type ImageInfo = Docker.ImageInspectInfo & { Variant?: string };
 
+export interface ConfigOnlyImageArchive {
+  readonly archive: Buffer;
+  /** The id the engine gives the loaded image: the digest of its config. */
+  readonly imageId: string;
+}
+
 /**
  * A `docker load` archive (the `docker save` format) holding only an image config and a manifest:
  * the source image's config with `labels` added, on the source's layers. The engine reuses layers it
  * already holds instead of reading them from the archive, so loading this makes a labelled copy of
  * the image without a container, a commit or a layer, in the time it takes to write two small files.
  */
-export function configOnlyImageArchive(source: ImageInfo, target: string, labels: Record<string, string>): Buffer {
+export function configOnlyImageArchive(source: ImageInfo, target: string, labels: Record<string, string>): ConfigOnlyImageArchive {
   const config = Buffer.from(
     JSON.stringify({
       architecture: source.Architecture,
@@ -21,10 +27,14 @@ export function configOnlyImageArchive(source: ImageInfo, target: string, labels
       rootfs: { type: 'layers', diff_ids: source.RootFS.Layers ?? [] },
     }),
   );
-  const configName = `${createHash('sha256').update(config).digest('hex')}.json`;
+  const configDigest = createHash('sha256').update(config).digest('hex');
+  const configName = `${configDigest}.json`;
   // The loader wants a path per layer, but opens it only for a layer it does not have yet.
   const manifest = [{ Config: configName, RepoTags: [target], Layers: (source.RootFS.Layers ?? []).map((_, index) => `${index}/layer.tar`) }];
-  return Buffer.concat([tarEntry(configName, config), tarEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), Buffer.alloc(1024)]);
+  return {
+    archive: Buffer.concat([tarEntry(configName, config), tarEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), Buffer.alloc(1024)]),
+    imageId: `sha256:${configDigest}`,
+  };
 }
 
 /** One regular file in ustar format: a 512-byte header, then the content padded to 512 bytes. */

@@ -26,6 +26,7 @@ describe('DockerodeImageBuilder.relabel', () => {
 
     const [before, after] = await Promise.all([docker.getImage(source).inspect(), docker.getImage(target).inspect()]);
     expect(after.Id).not.toBe(before.Id);
+    expect(summary).toEqual(await images.inspect(target));
     expect(summary).toMatchObject({ id: after.Id, sizeBytes: before.Size });
     expect(after.RepoTags).toContain(target);
     expect(after.RootFS.Layers).toEqual(before.RootFS.Layers);

@@ -33,22 +33,16 @@ export class DockerodeImageBuilder implements ImageBuilder {
   }
 
   async inspect(ref: string): Promise<ImageSummary> {
-    const info = await this.docker.getImage(ref).inspect();
-    const config = info.Config ?? {};
-    return {
-      id: info.Id,
-      sizeBytes: info.Size,
-      ...(config.User ? { user: config.User } : {}),
-      ...(config.WorkingDir ? { workingDir: config.WorkingDir } : {}),
-      env: parseEnv(config.Env ?? []),
-      labels: config.Labels ?? {},
-    };
+    return summaryOf(await this.docker.getImage(ref).inspect());
   }
 
   async relabel(source: string, target: string, labels: Record<string, string>): Promise<ImageSummary> {
-    const archive = configOnlyImageArchive(await this.docker.getImage(source).inspect(), target, labels);
+    const info = await this.docker.getImage(source).inspect();
+    const { archive, imageId } = configOnlyImageArchive(info, target, labels);
     await followProgress(this.docker, await this.docker.loadImage(Readable.from([archive]), { quiet: true }));
-    return this.inspect(target);
+    // The copy differs from the source only in its labels, and so in its id: no need to ask the engine.
+    const copy = summaryOf(info);
+    return { ...copy, id: imageId, labels: { ...copy.labels, ...labels } };
   }
 
   async push(ref: string, auth?: RegistryAuth): Promise<string> {
@@ -67,6 +61,18 @@ export class DockerodeImageBuilder implements ImageBuilder {
       if (engineStatus(error) !== 404) throw error;
     }
   }
+}
+
+function summaryOf(info: Docker.ImageInspectInfo): ImageSummary {
+  const config = info.Config ?? {};
+  return {
+    id: info.Id,
+    sizeBytes: info.Size,
+    ...(config.User ? { user: config.User } : {}),
+    ...(config.WorkingDir ? { workingDir: config.WorkingDir } : {}),
+    env: parseEnv(config.Env ?? []),
+    labels: config.Labels ?? {},
+  };
 }
 
 function parseEnv(entries: string[]): Record<string, string> {

@@ -3,13 +3,12 @@ import type Docker from 'dockerode';
 import { configOnlyImageArchive, followProgress } from '@snapforge/docker';
 
 /**
- * The builder agent's relabel step as plain engine calls: inspect `source`, load an archive holding
- * only its config with `labels` added as `target`, inspect the result. A series timed with it tells
- * the engine's share of a snapshot build from what the services add.
+ * The builder agent's relabel step as plain engine calls: inspect `source`, then load an archive
+ * holding only its config with `labels` added as `target`. A series timed with it tells the engine's
+ * share of a snapshot build from what the services add.
  */
 export async function loadWithLabels(docker: Docker, source: string, target: string, labels: Readonly<Record<string, string>>): Promise<void> {
-  const archive = configOnlyImageArchive(await docker.getImage(source).inspect(), target, { ...labels });
+  const { archive } = configOnlyImageArchive(await docker.getImage(source).inspect(), target, { ...labels });
   const stream = await docker.loadImage(Readable.from([archive]), { quiet: true });
   await followProgress(docker, stream);
-  await docker.getImage(target).inspect();
 }
