@@ -125,6 +125,25 @@ describe('handleCommand', () => {
     expect(await history(stream)).toEqual(['Opened 1', 'Closed 2', 'Opened 3']);
   });
 
+  it('creates an expected-new stream without reading it', async () => {
+    const stream = `door-${randomUUID()}`;
+    const outcome = await handleCommand(here, door, stream, { type: 'Open' }, { expectNew: true });
+
+    expect(here.reads).toBe(0);
+    expect(outcome.state).toEqual({ open: true, count: 1 });
+    expect(await history(stream)).toEqual(['Opened 1']);
+  });
+
+  it('decides on the stream as it is when an expected-new stream exists already', async () => {
+    const stream = `door-${randomUUID()}`;
+    await handleCommand(elsewhere, door, stream, { type: 'Open' });
+    await handleCommand(elsewhere, door, stream, { type: 'Close' });
+
+    await handleCommand(here, door, stream, { type: 'Open' }, { expectNew: true });
+    await expect(handleCommand(elsewhere, door, stream, { type: 'Close' }, { expectNew: true })).resolves.toMatchObject({ state: { open: false, count: 4 } });
+    expect(await history(stream)).toEqual(['Opened 1', 'Closed 2', 'Opened 3', 'Closed 4']);
+  });
+
   it('lets exactly one of two concurrent commands on the same known state through, and the other one decide again', async () => {
     const stream = `door-${randomUUID()}`;
     await handleCommand(here, door, stream, { type: 'Open' });

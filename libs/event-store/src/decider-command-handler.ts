@@ -18,6 +18,16 @@ export interface CommandOutcome<State, Event> {
   readonly position?: GlobalPosition;
 }
 
+export interface CommandOptions {
+  /** Gives the events ids of its own: a retried command appends the same ones, which the store drops. */
+  readonly idempotencyKey?: string;
+  /**
+   * The stream most likely does not exist yet (its id was just made, or names something new): the
+   * command is decided on an empty stream without reading it, and the append confirms that it is.
+   */
+  readonly expectNew?: boolean;
+}
+
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -26,20 +36,21 @@ const MAX_ATTEMPTS = 5;
  * The events carry the correlation id in scope as `metadata.correlationId`.
  *
  * The load is skipped when this process already knows the stream's state (it handled the stream's
- * last command): only an append confirms that state, because another process may have written since.
- * So a decision on a known state that appends nothing or refuses is taken again on a fresh read.
+ * last command) or is told to expect a new stream: only an append confirms such a state, because
+ * another process may have written the stream. So a decision on it that appends nothing or refuses
+ * is taken again on a fresh read.
  */
 export async function handleCommand<Command, State, Event extends AnyEvent>(
   store: EventStore,
   decider: Decider<Command, State, Event>,
   streamName: string,
   command: Command,
-  options: { idempotencyKey?: string } = {},
+  options: CommandOptions = {},
 ): Promise<CommandOutcome<State, Event>> {
   const correlationId = currentCorrelationId();
   const metadata = correlationId === undefined ? {} : { metadata: { correlationId } };
   const cache = streamStateCacheOf(store, decider);
-  let known = cache.get(streamName);
+  let known = cache.get(streamName) ?? (options.expectNew ? { state: decider.initialState(), revision: 'no_stream' as const } : undefined);
   let conflicts = 0;
   for (;;) {
     const unconfirmed = known !== undefined;

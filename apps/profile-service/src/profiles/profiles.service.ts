@@ -32,11 +32,14 @@ export class ProfilesService {
     const at = new Date().toISOString();
     const command = { type: 'CreateProfile' as const, data: { profileId, workspaceId, name, at } };
     profileDecider.decide(command, profileDecider.initialState());
-    await handleCommand(this.store, profileNameDecider, profileNameStreamName(workspaceId, name), {
-      type: 'ReserveProfileName',
-      data: { workspaceId, name, profileId, at },
-    });
-    const outcome = await handleCommand(this.store, profileDecider, profileStreamName(profileId), command);
+    await handleCommand(
+      this.store,
+      profileNameDecider,
+      profileNameStreamName(workspaceId, name),
+      { type: 'ReserveProfileName', data: { workspaceId, name, profileId, at } },
+      { expectNew: true },
+    );
+    const outcome = await handleCommand(this.store, profileDecider, profileStreamName(profileId), command, { expectNew: true });
     await this.projection.waitFor(outcome.position);
     return this.get({ workspaceId, idOrName: profileId });
   }

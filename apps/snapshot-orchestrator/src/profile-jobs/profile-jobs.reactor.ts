@@ -59,9 +59,9 @@ export class ProfileJobsReactor implements OnApplicationBootstrap, OnApplication
     if (isProfileEvent(event) && event.type === 'ProfileVersionPublished') {
       const { profileId, workspaceId, version, spec, publishedAt } = event.data;
       const stream = profileVersionStreamName(profileId, version);
-      if ((await this.store.readStream(stream)).length === 0) {
-        await handleCommand(this.store, profileVersionDecider, stream, { type: 'OpenVersion', data: { profileId, workspaceId, version, spec, at: publishedAt } });
-      }
+      // Opening is idempotent: a replayed event opens nothing new.
+      const open = { type: 'OpenVersion' as const, data: { profileId, workspaceId, version, spec, at: publishedAt } };
+      await handleCommand(this.store, profileVersionDecider, stream, open, { expectNew: true });
       // Named after the version: a replayed event asks for the same first job again, which the
       // version's stream refuses (it is active, or it ran): nothing new is queued.
       const jobId = deterministicUuid(`publish:${profileId}:${version}`);

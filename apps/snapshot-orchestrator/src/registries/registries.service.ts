@@ -46,7 +46,7 @@ export class RegistriesService {
     // Refuse invalid input before the name is reserved, so a bad request leaves nothing behind.
     registryDecider.decide(command, registryDecider.initialState());
     await this.reserveName(request.workspaceId, request.name, registryId, at);
-    const outcome = await handleCommand(this.store, registryDecider, registryStreamName(registryId), command);
+    const outcome = await handleCommand(this.store, registryDecider, registryStreamName(registryId), command, { expectNew: true });
     await this.projection.waitFor(outcome.position);
     return this.get({ workspaceId: request.workspaceId, idOrName: registryId });
   }
@@ -97,10 +97,13 @@ export class RegistriesService {
   }
 
   private async reserveName(workspaceId: string, name: string, registryId: string, at: string): Promise<void> {
-    await handleCommand(this.store, registryNameDecider, registryNameStreamName(workspaceId, name), {
-      type: 'ReserveRegistryName',
-      data: { workspaceId, name, registryId, at },
-    });
+    await handleCommand(
+      this.store,
+      registryNameDecider,
+      registryNameStreamName(workspaceId, name),
+      { type: 'ReserveRegistryName', data: { workspaceId, name, registryId, at } },
+      { expectNew: true },
+    );
   }
 
   private async releaseName(workspaceId: string, name: string, registryId: string, at: string): Promise<void> {

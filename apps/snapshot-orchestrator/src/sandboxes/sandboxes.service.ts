@@ -89,13 +89,19 @@ export class SandboxesService {
     };
     // Refuse bad input before anything is reserved or referenced.
     sandboxDecider.decide(command, sandboxDecider.initialState());
-    await handleCommand(this.store, sandboxNameDecider, sandboxNameStreamName(workspaceId, name), {
-      type: 'ReserveSandboxName',
-      data: { workspaceId, name, sandboxId, at },
-    });
+    await handleCommand(
+      this.store,
+      sandboxNameDecider,
+      sandboxNameStreamName(workspaceId, name),
+      { type: 'ReserveSandboxName', data: { workspaceId, name, sandboxId, at } },
+      { expectNew: true },
+    );
     try {
       await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshot.id), { type: 'ReferenceSnapshot', data: { sandboxId, at } });
-      const outcome = await handleCommand(this.store, sandboxDecider, sandboxStreamName(sandboxId), command, idempotencyKey ? { idempotencyKey } : {});
+      const outcome = await handleCommand(this.store, sandboxDecider, sandboxStreamName(sandboxId), command, {
+        expectNew: true,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
       await this.projection.waitFor(outcome.position);
     } catch (error) {
       // Nothing may hold the name or the snapshot for a box that does not exist.
@@ -125,10 +131,13 @@ export class SandboxesService {
     const at = new Date().toISOString();
     const renamed = request.name !== undefined && request.name !== current.name;
     if (renamed) {
-      await handleCommand(this.store, sandboxNameDecider, sandboxNameStreamName(current.workspaceId, request.name as string), {
-        type: 'ReserveSandboxName',
-        data: { workspaceId: current.workspaceId, name: request.name as string, sandboxId: current.id, at },
-      });
+      await handleCommand(
+        this.store,
+        sandboxNameDecider,
+        sandboxNameStreamName(current.workspaceId, request.name as string),
+        { type: 'ReserveSandboxName', data: { workspaceId: current.workspaceId, name: request.name as string, sandboxId: current.id, at } },
+        { expectNew: true },
+      );
     }
     const outcome = await handleCommand(this.store, sandboxDecider, sandboxStreamName(current.id), {
       type: 'UpdateSandbox',

@@ -113,7 +113,10 @@ export class SnapshotsService {
     snapshotDecider.decide(command, snapshotDecider.initialState());
     await this.reserveName(request.workspaceId, request.name, snapshotId, requestedAt);
     try {
-      const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command, idempotencyKey ? { idempotencyKey } : {});
+      const outcome = await handleCommand(this.store, snapshotDecider, snapshotStreamName(snapshotId), command, {
+        expectNew: true,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
       return { snapshotId, ...(outcome.position ? { position: outcome.position } : {}) };
     } catch (error) {
       // A concurrent retry of the same request got there first: its snapshot is this one.
@@ -202,10 +205,13 @@ export class SnapshotsService {
   }
 
   private async reserveName(workspaceId: string, name: string, snapshotId: string, at: string): Promise<void> {
-    await handleCommand(this.store, snapshotNameDecider, snapshotNameStreamName(workspaceId, name), {
-      type: 'ReserveSnapshotName',
-      data: { workspaceId, name, snapshotId, at },
-    });
+    await handleCommand(
+      this.store,
+      snapshotNameDecider,
+      snapshotNameStreamName(workspaceId, name),
+      { type: 'ReserveSnapshotName', data: { workspaceId, name, snapshotId, at } },
+      { expectNew: true },
+    );
   }
 }
 
