@@ -83,7 +83,7 @@ describe('buildWithSetupScript', () => {
 
     expect(result).toMatchObject({ kind: 'succeeded', imageRef: targetRef });
     const image = await docker.getImage(targetRef).inspect();
-    expect(result).toEqual({ kind: 'succeeded', imageRef: targetRef, imageDigest: image.Id, sizeBytes: image.Size });
+    expect(result).toMatchObject({ kind: 'succeeded', imageRef: targetRef, image: { id: image.Id, sizeBytes: image.Size, labels: image.Config.Labels } });
     const base = await docker.getImage(BASE_IMAGE).inspect();
     expect(image.Config.Cmd).toEqual(base.Config.Cmd);
     expect(image.Config.Entrypoint ?? []).toEqual(base.Config.Entrypoint ?? []);
@@ -180,6 +180,36 @@ describe('buildWithSetupScript', () => {
     });
     await expectNoImage();
     await expectNothingLeft();
+  });
+
+  it('makes the container ready but runs no script before the go-ahead, and none at all without it', async () => {
+    let goAhead: (go: boolean) => void = () => undefined;
+    const building = buildWithSetupScript(
+      docker,
+      { baseImage: BASE_IMAGE, setupScript: 'echo ran', timeoutSeconds: 60, targetRef, labels: labels() },
+      { log: (line) => lines.push(line), goAhead: new Promise((resolve) => (goAhead = resolve)) },
+    );
+    while ((await containersOfRun()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await containersOfRun()).map((container) => container.State)).toEqual(['created']);
+    expect(lines).not.toContain('ran');
+    goAhead(false);
+
+    expect(await building).toEqual({
+      kind: 'failed',
+      errorCode: 'setup_script_timeout',
+      errorMessage: 'the build was stopped while waiting to run the setup script',
+    });
+    expect(lines).not.toContain('ran');
+    await expectNoImage();
+    await expectNothingLeft();
+
+    const allowed = await buildWithSetupScript(
+      docker,
+      { baseImage: BASE_IMAGE, setupScript: 'echo ran', timeoutSeconds: 60, targetRef, labels: labels() },
+      { log: (line) => lines.push(line), goAhead: Promise.resolve(true) },
+    );
+    expect(allowed.kind).toBe('succeeded');
+    expect(lines).toContain('ran');
   });
 
   it('ends what the script left running in the background, as a Dockerfile RUN does', async () => {

@@ -5,7 +5,7 @@ import { splitReference } from './base-image.js';
 import { startContainerExec } from './container-exec.js';
 import { engineMessage } from './docker-errors.js';
 import { DockerodeImageBuilder } from './dockerode-image-builder.js';
-import type { RegistryAuth } from './image-builder.port.js';
+import type { ImageSummary, RegistryAuth } from './image-builder.port.js';
 import { DROPPED_CAPABILITIES, KEEP_ALIVE, PIDS_LIMIT } from './sandbox-containers.js';
 
 /** A profile version's snapshot build: its setup script applied to its base image. */
@@ -28,6 +28,11 @@ export interface SetupScriptBuildRequest {
 export interface SetupScriptBuildContext {
   /** Stops the build as its time-out does. */
   readonly signal?: AbortSignal;
+  /**
+   * The script starts only once this resolves true: the base image and the container are made
+   * ready meanwhile. False stops the build before the script runs.
+   */
+  readonly goAhead?: Promise<boolean>;
   /** Build output a line at a time: steps, pull progress, the script's stdout and stderr as they come. */
   readonly log: (line: string) => void;
 }
@@ -35,7 +40,7 @@ export interface SetupScriptBuildContext {
 export type SetupScriptBuildErrorCode = 'base_image_pull_failed' | 'setup_script_failed' | 'setup_script_timeout';
 
 export type SetupScriptBuildResult =
-  | { readonly kind: 'succeeded'; readonly imageRef: string; readonly imageDigest: string; readonly sizeBytes: number }
+  | { readonly kind: 'succeeded'; readonly imageRef: string; readonly image: ImageSummary }
   | { readonly kind: 'failed'; readonly errorCode: SetupScriptBuildErrorCode; readonly errorMessage: string };
 
 /*
@@ -82,7 +87,7 @@ export async function buildWithSetupScript(
 ): Promise<SetupScriptBuildResult> {
   const deadline = AbortSignal.timeout(request.timeoutSeconds * 1000);
   const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
-  return new SetupScriptBuild(docker, request, context.log, signal, deadline).run();
+  return new SetupScriptBuild(docker, request, context.log, signal, deadline, context.goAhead ?? Promise.resolve(true)).run();
 }
 
 class SetupScriptBuild {
@@ -94,6 +99,7 @@ class SetupScriptBuild {
     private readonly log: (line: string) => void,
     private readonly signal: AbortSignal,
     private readonly deadline: AbortSignal,
+    private readonly goAhead: Promise<boolean>,
   ) {
     this.images = new DockerodeImageBuilder(docker);
   }
@@ -161,8 +167,10 @@ class SetupScriptBuild {
 
   /** Runs the script to its end; a failed result unless it exited with 0. */
   private async runScript(container: Docker.Container): Promise<SetupScriptBuildResult | undefined> {
-    let step = `starting a container from ${this.request.baseImage}`;
+    let step = 'waiting to run the setup script';
     try {
+      if (!(await Promise.race([this.goAhead, whenAborted(this.signal)]))) return this.stopped(step);
+      step = `starting a container from ${this.request.baseImage}`;
       await container.start();
       step = 'running the setup script';
       this.log('Running the setup script');
@@ -213,7 +221,7 @@ class SetupScriptBuild {
     }
     const image = await this.images.inspect(targetRef);
     this.log(`Image ${targetRef} (${image.id}): ${image.sizeBytes} bytes`);
-    return { kind: 'succeeded', imageRef: targetRef, imageDigest: image.id, sizeBytes: image.sizeBytes };
+    return { kind: 'succeeded', imageRef: targetRef, image };
   }
 
   private stopped(step: string): SetupScriptBuildResult {

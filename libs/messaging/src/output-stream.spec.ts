@@ -71,4 +71,22 @@ describe('job output streams', () => {
     await expect(failing.endAfter(() => Promise.reject(new Error('orchestrator away')), 'gave up')).rejects.toThrow('orchestrator away');
     await expect(collect(readOutput(nc, config, 'test.output.e', { follow: false }))).resolves.toBe('gave up\n');
   });
+
+  it('holds lines until the job is known to be the writer\'s, and drops them when it is not', async () => {
+    let own: (owned: boolean) => void = () => undefined;
+    const owner = new OutputWriter(nc, config, 'test.output.f', new Promise((resolve) => (own = resolve)));
+    owner.write('pulling');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(collect(readOutput(nc, config, 'test.output.f', { follow: false }))).resolves.toBe('');
+    own(true);
+    await owner.end('done');
+    await expect(collect(readOutput(nc, config, 'test.output.f', { follow: false }))).resolves.toBe('pulling\ndone\n');
+
+    for (const notOwned of [Promise.resolve(false), Promise.reject(new Error('orchestrator away'))]) {
+      const other = new OutputWriter(nc, config, 'test.output.f', notOwned);
+      other.write('pulling again');
+      await other.end('done again');
+    }
+    await expect(collect(readOutput(nc, config, 'test.output.f', { follow: false }))).resolves.toBe('pulling\ndone\n');
+  });
 });

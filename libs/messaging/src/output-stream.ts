@@ -43,20 +43,30 @@ export async function ensureOutputStream(nc: NatsConnection, config: OutputStrea
 /**
  * Writes one job's output. Publishing is fire-and-forget per line (ordered on the connection), and
  * a failed write never fails the job: the job's status must not depend on its output.
+ *
+ * With `heldUntil`, lines wait until it resolves, and are dropped when it resolves false: a worker
+ * may start on a job before it knows the job is its own, but only the job's owner writes its output.
  */
 export class OutputWriter {
   private written = 0;
   private truncated = false;
-  private pending: Promise<unknown> = Promise.resolve();
+  private dropped = false;
+  private pending: Promise<unknown>;
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly config: OutputStreamConfig,
     private readonly subject: string,
-  ) {}
+    heldUntil: Promise<boolean> = Promise.resolve(true),
+  ) {
+    this.pending = heldUntil.then(
+      (owned) => (this.dropped = !owned),
+      () => (this.dropped = true),
+    );
+  }
 
   write(text: string): void {
-    if (this.truncated) return;
+    if (this.truncated || this.dropped) return;
     const line = text.endsWith('\n') ? text : `${text}\n`;
     this.written += Buffer.byteLength(line);
     if (this.written > MAX_BYTES_PER_JOB) {
@@ -89,7 +99,7 @@ export class OutputWriter {
 
   private publish(line: string, h?: ReturnType<typeof natsHeaders>): void {
     const js = jetstream(this.nc);
-    this.pending = this.pending.then(() => js.publish(this.subject, line, h ? { headers: h } : {}).catch(() => undefined));
+    this.pending = this.pending.then(() => (this.dropped ? undefined : js.publish(this.subject, line, h ? { headers: h } : {}).catch(() => undefined)));
   }
 }
 

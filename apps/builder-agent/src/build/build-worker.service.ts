@@ -16,6 +16,7 @@ import {
 import { ServiceMetrics } from '@snapforge/observability';
 import { BuildMetrics } from './build-metrics.js';
 import { RegistryCredentialsService } from './registry-credentials.service.js';
+import { claimBuild } from './build-claim.js';
 import { buildSnapshotImage } from './snapshot-build.js';
 
 /**
@@ -51,29 +52,26 @@ export class BuildWorker implements OnApplicationBootstrap, OnApplicationShutdow
     await this.worker?.stop();
   }
 
+  /** The pull runs while the orchestrator records the start: the answer is back long before the pull ends. */
   private async build({ job, deliveryCount }: JobDelivery<BuildJob>): Promise<void> {
     const { snapshotId } = job;
-    const started = await this.rpc.request(snapshotRpc.reportBuild, {
-      snapshotId,
-      kind: 'started',
-      agentId: this.identity.instanceId,
-      attempt: deliveryCount,
-    });
-    if (!started.proceed) {
-      this.logger.log(`snapshot ${snapshotId} no longer needs building; dropping the job`);
-      return;
-    }
+    const claim = claimBuild(this.rpc.request(snapshotRpc.reportBuild, { snapshotId, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount }));
     this.logger.log(`snapshot ${snapshotId}: building ${job.dockerImage} (delivery ${deliveryCount})`);
     const timer = this.buildMetrics.buildSeconds.startTimer();
-    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId));
+    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(snapshotId), claim.claimed);
     if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this build stopped before finishing it`);
     const timeout = AbortSignal.timeout(job.buildTimeoutSeconds * 1000);
     const result = await buildSnapshotImage(this.images, job, {
-      signal: timeout,
+      signal: AbortSignal.any([timeout, claim.signal]),
+      claimed: claim.claimed,
       log: (line) => output.write(line),
       ...(this.publish ? { publish: this.publish } : {}),
       ...(job.registryId ? { auth: () => this.credentials.authFor(job.workspaceId, job.registryId as string) } : {}),
     });
+    if (!(await claim.started).proceed || result.kind === 'dropped') {
+      this.logger.log(`snapshot ${snapshotId} no longer needs building by this agent; dropping the job`);
+      return;
+    }
     timer({ outcome: result.kind });
     this.logger.log(`snapshot ${snapshotId}: ${result.kind === 'built' ? 'built' : `failed (${result.reason})`}`);
     const settled = await output.endAfter(

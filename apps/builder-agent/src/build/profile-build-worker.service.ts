@@ -16,6 +16,7 @@ import {
   type ServiceIdentity,
 } from '@snapforge/messaging';
 import { ServiceMetrics } from '@snapforge/observability';
+import { claimBuild } from './build-claim.js';
 import { BuildMetrics } from './build-metrics.js';
 import { RegistryCredentialsService } from './registry-credentials.service.js';
 
@@ -58,10 +59,10 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
   private async build({ job, deliveryCount }: JobDelivery<ProfileBuildJob>): Promise<void> {
     const { jobId, profileId, workspaceId, version } = job;
     const ids = { jobId, profileId, workspaceId, version };
-    const started = await this.rpc.request(profileJobRpc.report, { ...ids, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount });
-    if (!started.proceed) return;
+    // The base image and the container are made ready while the orchestrator records the start.
+    const claim = claimBuild(this.rpc.request(profileJobRpc.report, { ...ids, kind: 'started', agentId: this.identity.instanceId, attempt: deliveryCount }));
     this.logger.log(`profile ${profileId} v${version}: running the setup script of job ${jobId} (delivery ${deliveryCount})`);
-    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(jobId));
+    const output = new OutputWriter(this.nc, BUILD_OUTPUT, buildOutputSubject(jobId), claim.claimed);
     if (deliveryCount > 1) output.write(`Attempt ${deliveryCount}: the agent that had this job stopped before finishing it`);
     const targetRef = `${this.publish ? `${this.publish.host}/` : ''}${PROFILE_IMAGE_REPOSITORY}:${jobId}`;
     const registryAuth = job.registryId ? await this.credentials.authFor(job.workspaceId, job.registryId) : undefined;
@@ -78,8 +79,10 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
         targetRef,
         labels: { 'io.snapforge.workspace-id': job.workspaceId, 'io.snapforge.profile-id': profileId, 'io.snapforge.job-id': jobId },
       },
-      { log: (line) => output.write(line) },
+      { log: (line) => output.write(line), goAhead: claim.claimed, signal: claim.signal },
     );
+    // Not this agent's job: its script never ran, so there is nothing to report or remove.
+    if (!(await claim.started).proceed) return;
     timer({ outcome: result.kind });
     if (result.kind === 'failed') {
       await output.endAfter(
@@ -88,9 +91,10 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
       );
       return;
     }
-    if (job.fsCapacityBytes !== undefined && result.sizeBytes > job.fsCapacityBytes) {
+    const { image } = result;
+    if (job.fsCapacityBytes !== undefined && image.sizeBytes > job.fsCapacityBytes) {
       await this.images.remove(result.imageRef);
-      const errorMessage = `the built image is ${result.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`;
+      const errorMessage = `the built image is ${image.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`;
       await output.endAfter(
         () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'failed', errorCode: 'image_too_large', errorMessage }),
         `Job failed (image_too_large): ${errorMessage}`,
@@ -98,11 +102,10 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
       return;
     }
     const imageRef = this.publish ? await this.images.push(result.imageRef, this.publish.auth) : result.imageRef;
-    const image = await this.images.inspect(result.imageRef);
     const runConfig = layerRunConfig({ ...(image.user ? { user: image.user } : {}), ...(image.workingDir ? { workDir: image.workingDir } : {}), envVars: image.env }, job.runConfig);
     this.logger.log(`profile ${profileId} v${version}: job ${jobId} succeeded`);
     await output.endAfter(
-      () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'succeeded', imageRef, imageDigest: result.imageDigest, sizeBytes: result.sizeBytes, runConfig }),
+      () => this.rpc.request(profileJobRpc.report, { ...ids, kind: 'succeeded', imageRef, imageDigest: image.id, sizeBytes: image.sizeBytes, runConfig }),
       `Job ${jobId} succeeded: ${imageRef}`,
     );
   }

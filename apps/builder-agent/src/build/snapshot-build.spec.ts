@@ -93,6 +93,21 @@ describe('buildSnapshotImage', () => {
     expect(result).toEqual({ kind: 'failed', reason: 'pulling base:1 (it is not on this host) failed: unauthorized: authentication required' });
   });
 
+  it('pulls while it is not yet known whose build it is, and tags nothing when it is not this agent\'s', async () => {
+    const images = new FakeImages(new Map(), new Map([['base:1', image]]));
+    const result = await buildSnapshotImage(images, job, { ...context(), claimed: Promise.resolve(false) });
+    expect(result).toEqual({ kind: 'dropped' });
+    expect(images.pulls).toEqual([{ ref: 'base:1' }]);
+    expect(await images.hasImage('snapforge/snapshot:s1')).toBe(false);
+  });
+
+  it('drops a build whose pull was stopped because it is not this agent\'s, instead of calling it a time-out', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await buildSnapshotImage(new FakeImages(new Map(), new Map([['base:1', image]])), job, { ...context(controller.signal), claimed: Promise.resolve(false) });
+    expect(result).toEqual({ kind: 'dropped' });
+  });
+
   it('reports a time-out as such', async () => {
     const controller = new AbortController();
     controller.abort();

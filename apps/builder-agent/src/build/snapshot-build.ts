@@ -4,7 +4,9 @@ import { engineMessage, type ImageBuilder, type ImageRegistryConfig, type Regist
 
 export type BuildResult =
   | { kind: 'built'; imageRef: string; imageDigest: string; fsUsedBytes: number; runConfig: SnapshotRunConfig }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** The build turned out not to be this agent's: nothing was tagged or pushed. */
+  | { kind: 'dropped' };
 
 export interface BuildContext {
   /** Credentials when the job names a registry; fetched lazily so a local image needs none. */
@@ -13,6 +15,11 @@ export interface BuildContext {
   log: (line: string) => void;
   /** Where snapshot images go so that other hosts can boot them; absent on a single host. */
   publish?: ImageRegistryConfig;
+  /**
+   * Whether the build is this agent's, while the orchestrator is still being asked: the pull goes
+   * ahead meanwhile, but nothing is tagged until it resolves true.
+   */
+  claimed?: Promise<boolean>;
 }
 
 export const SNAPSHOT_IMAGE_REPOSITORY = 'snapforge/snapshot';
@@ -47,6 +54,8 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
       };
     }
     signal.throwIfAborted();
+    if (context.claimed && !(await context.claimed)) return { kind: 'dropped' };
+    signal.throwIfAborted();
     step = 'tagging the snapshot image';
     const { publish } = context;
     const tag = `${publish ? `${publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}:${job.snapshotId}`;
@@ -69,6 +78,7 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
       runConfig: resolveRunConfig({ user: image.user, workDir: image.workingDir, envVars: image.env }, job.runConfig),
     };
   } catch (error) {
+    if (context.claimed && !(await context.claimed)) return { kind: 'dropped' };
     if (signal.aborted) {
       return { kind: 'failed', reason: `build timed out after ${job.buildTimeoutSeconds} s while ${step}` };
     }
