@@ -70,6 +70,7 @@ export async function startServiceStack(options: StackOptions = {}): Promise<Ser
     await nats.stop();
     await removeWorkspaceImages(workspaceIds);
     await removeSnapshotImagesSince(startedAt);
+    await removeRegistryTags(env['SNAPFORGE_IMAGE_REGISTRY']);
   };
   const release = onCleanup(stopAll);
 
@@ -145,7 +146,6 @@ async function removeWorkspaceImages(workspaceIds: readonly string[]): Promise<v
   }
 }
 
-/** Until the gateway reports every service this stack started as healthy (others may be missing on purpose). */
 /** The system workspace's snapshot images this stack built (the default snapshot). */
 async function removeSnapshotImagesSince(startedAtSeconds: number): Promise<void> {
   const docker = new Docker();
@@ -155,6 +155,21 @@ async function removeSnapshotImagesSince(startedAtSeconds: number): Promise<void
   }
 }
 
+/**
+ * Tags in the image registry the stack's services pushed to (its own, one per test): the default
+ * snapshot image is the same image in every stack, so its tags there would pile up on the host.
+ */
+async function removeRegistryTags(registryHost: string | undefined): Promise<void> {
+  if (!registryHost) return;
+  const docker = new Docker();
+  for (const image of await docker.listImages()) {
+    for (const tag of image.RepoTags ?? []) {
+      if (tag.startsWith(`${registryHost}/`)) await docker.getImage(tag).remove().catch(() => undefined);
+    }
+  }
+}
+
+/** Until the gateway reports every service this stack started as healthy (others may be missing on purpose). */
 async function waitForHealthy(
   url: string,
   services: readonly ServiceName[],
