@@ -212,6 +212,21 @@ describe('buildWithSetupScript', () => {
     expect(lines).toContain('ran');
   });
 
+  it('removes the one-off container of a success only once the caller says so', async () => {
+    let done: () => void = () => undefined;
+    const result = await buildWithSetupScript(
+      docker,
+      { baseImage: BASE_IMAGE, setupScript: 'echo ran', timeoutSeconds: 60, targetRef, labels: labels() },
+      { log: (line) => lines.push(line), removeContainerAfter: new Promise<void>((resolve) => (done = resolve)) },
+    );
+
+    expect(result.kind).toBe('succeeded');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await containersOfRun()).toHaveLength(1);
+    done();
+    await expectNothingLeft();
+  });
+
   it('ends what the script left running in the background, as a Dockerfile RUN does', async () => {
     const result = await build({ setupScript: 'sleep 300 &\necho started' });
 

@@ -33,6 +33,12 @@ export interface SetupScriptBuildContext {
    * ready meanwhile. False stops the build before the script runs.
    */
   readonly goAhead?: Promise<boolean>;
+  /**
+   * After a success the one-off container is removed in the background once this settles (at once
+   * without it): removing it costs the engine a burst of work that the caller may want after its own
+   * next steps. It must settle, or a shutdown waits for the container forever.
+   */
+  readonly removeContainerAfter?: Promise<unknown>;
   /** Build output a line at a time: steps, pull progress, the script's stdout and stderr as they come. */
   readonly log: (line: string) => void;
 }
@@ -87,7 +93,7 @@ export async function buildWithSetupScript(
 ): Promise<SetupScriptBuildResult> {
   const deadline = AbortSignal.timeout(request.timeoutSeconds * 1000);
   const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
-  return new SetupScriptBuild(docker, request, context.log, signal, deadline, context.goAhead ?? Promise.resolve(true)).run();
+  return new SetupScriptBuild(docker, request, context.log, signal, deadline, context.goAhead ?? Promise.resolve(true), context.removeContainerAfter ?? Promise.resolve()).run();
 }
 
 class SetupScriptBuild {
@@ -100,6 +106,7 @@ class SetupScriptBuild {
     private readonly signal: AbortSignal,
     private readonly deadline: AbortSignal,
     private readonly goAhead: Promise<boolean>,
+    private readonly removeContainerAfter: Promise<unknown>,
   ) {
     this.images = new DockerodeImageBuilder(docker);
   }
@@ -116,11 +123,11 @@ class SetupScriptBuild {
       result = (await this.runScript(container)) ?? (await this.commit(container, base));
       return result;
     } finally {
-      const removal = container.remove({ force: true, v: true });
+      const remove = () => container.remove({ force: true, v: true });
       // After a success the image is what counts: the container (stopping it takes ~150 ms) goes in
       // the background, tracked so that a shutdown can wait for it. Otherwise it goes before the answer.
-      if (result?.kind === 'succeeded') trackRemoval(removal);
-      else await removal;
+      if (result?.kind === 'succeeded') trackRemoval(this.removeContainerAfter.then(remove, remove));
+      else await remove();
     }
   }
 

@@ -56,7 +56,19 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
     await oneOffContainersRemoved();
   }
 
-  private async build({ job, deliveryCount }: JobDelivery<ProfileBuildJob>): Promise<void> {
+  private async build(delivery: JobDelivery<ProfileBuildJob>): Promise<void> {
+    // The one-off container goes once the outcome is reported: removing it is a burst of engine work
+    // that would otherwise slow down the report a user waits for.
+    let reported: () => void = () => undefined;
+    const removeContainerAfter = new Promise<void>((resolve) => (reported = resolve));
+    try {
+      await this.buildAndReport(delivery, removeContainerAfter);
+    } finally {
+      reported();
+    }
+  }
+
+  private async buildAndReport({ job, deliveryCount }: JobDelivery<ProfileBuildJob>, removeContainerAfter: Promise<void>): Promise<void> {
     const { jobId, profileId, workspaceId, version } = job;
     const ids = { jobId, profileId, workspaceId, version };
     // The base image and the container are made ready while the orchestrator records the start.
@@ -79,7 +91,7 @@ export class ProfileBuildWorker implements OnApplicationBootstrap, OnApplication
         targetRef,
         labels: { 'io.snapforge.workspace-id': job.workspaceId, 'io.snapforge.profile-id': profileId, 'io.snapforge.job-id': jobId },
       },
-      { log: (line) => output.write(line), goAhead: claim.claimed, signal: claim.signal },
+      { log: (line) => output.write(line), goAhead: claim.claimed, signal: claim.signal, removeContainerAfter },
     );
     // Not this agent's job: its script never ran, so there is nothing to report or remove.
     if (!(await claim.started).proceed) return;
