@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildWithSetupScript } from '@snapforge/docker';
+import { containersGone } from '../containers-gone.js';
 import { hasImage, removeImage, removeSnapshotImages } from '../image-removal.js';
 import { interleaved } from '../interleaved.js';
 import { removeLabelled } from '../labelled-removal.js';
@@ -91,6 +92,8 @@ export const profilePublishScenario: Scenario = {
         // A job handed to a second builder delivery (the first one lost) explains an outlier.
         const attempts = (await workspace.api.jobOutput(job.id)).match(/^Attempt \d+.*$/m);
         if (attempts) log(`snapforge job ${job.id}: ${attempts[0]}`);
+        // The agent removes the job's one-off container after reporting it: not in this run's time, nor in the next's.
+        await containersGone(docker, `io.snapforge.job-id=${job.id}`);
         const imageRef = profileImageRef(job.id);
         // Usable must mean built on this host, or the series measured something else.
         const built = await hasImage(docker, imageRef);
