@@ -83,9 +83,11 @@ describe('buildSnapshotImage', () => {
     expect(result).toMatchObject({ kind: 'built', imageRef: 'registry:5000/snapforge/snapshot@sha256:pushed' });
   });
 
-  it('fails an image larger than the capacity, naming both sizes', async () => {
-    const result = await buildSnapshotImage(new FakeImages(new Map([['base:1', image]])), { ...job, fsCapacityBytes: 4_999 }, context());
+  it('fails an image larger than the capacity, naming both sizes, and leaves no snapshot image', async () => {
+    const images = new FakeImages(new Map([['base:1', image]]));
+    const result = await buildSnapshotImage(images, { ...job, fsCapacityBytes: 4_999 }, context());
     expect(result).toEqual({ kind: 'failed', reason: 'image base:1 is 5000 bytes, larger than fs_capacity_bytes 4999' });
+    expect(await images.hasImage('snapforge/snapshot:s1')).toBe(false);
   });
 
   it('says which step failed and why', async () => {

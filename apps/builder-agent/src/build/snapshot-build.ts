@@ -27,9 +27,9 @@ export const SNAPSHOT_LABELS = { workspace: 'io.snapforge.workspace-id', snapsho
 
 /**
  * One snapshot build from a Docker image: pull (always, with credentials, when the job names a
- * registry; only when missing otherwise), check the size against the capacity, resolve the run
- * config from the image, and tag the result as the snapshot's own image with labels that say whose
- * it is. Every failure becomes a reason a user can act on.
+ * registry; only when missing otherwise), tag the result as the snapshot's own image with labels that
+ * say whose it is, check its size against the capacity, and resolve the run config from the image.
+ * Every failure becomes a reason a user can act on.
  */
 export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, context: BuildContext): Promise<BuildResult> {
   const { log, signal } = context;
@@ -44,25 +44,23 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
     } else {
       log(`Using ${ref}, already on this host`);
     }
-    step = `inspecting ${ref}`;
-    const image = await images.inspect(ref);
-    log(`Image ${image.id}: ${image.sizeBytes} bytes`);
-    if (image.sizeBytes > job.fsCapacityBytes) {
-      return {
-        kind: 'failed',
-        reason: `image ${ref} is ${image.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}`,
-      };
-    }
     signal.throwIfAborted();
     if (context.claimed && !(await context.claimed)) return { kind: 'dropped' };
     signal.throwIfAborted();
-    step = 'tagging the snapshot image';
+    step = `tagging ${ref} as the snapshot image`;
     const { publish } = context;
     const tag = `${publish ? `${publish.host}/` : ''}${SNAPSHOT_IMAGE_REPOSITORY}:${job.snapshotId}`;
+    // The copy has the source's size and config: the relabel's own inspect tells both, so the size is
+    // checked on the copy, which goes again when it is too large.
     const tagged = await images.relabel(ref, tag, {
       [SNAPSHOT_LABELS.workspace]: job.workspaceId,
       [SNAPSHOT_LABELS.snapshot]: job.snapshotId,
     });
+    log(`Image ${ref}: ${tagged.sizeBytes} bytes`);
+    if (tagged.sizeBytes > job.fsCapacityBytes) {
+      await images.remove(tag);
+      return { kind: 'failed', reason: `image ${ref} is ${tagged.sizeBytes} bytes, larger than fs_capacity_bytes ${job.fsCapacityBytes}` };
+    }
     log(`Snapshot image ${tag} (${tagged.id})`);
     let imageRef = tag;
     if (publish) {
@@ -75,7 +73,7 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
       imageRef,
       imageDigest: tagged.id,
       fsUsedBytes: tagged.sizeBytes,
-      runConfig: resolveRunConfig({ user: image.user, workDir: image.workingDir, envVars: image.env }, job.runConfig),
+      runConfig: resolveRunConfig({ user: tagged.user, workDir: tagged.workingDir, envVars: tagged.env }, job.runConfig),
     };
   } catch (error) {
     if (context.claimed && !(await context.claimed)) return { kind: 'dropped' };
