@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 
-type ImageInfo = Docker.ImageInspectInfo & { Variant?: string };
+export type ImageInfo = Docker.ImageInspectInfo & { Variant?: string };
 
 export interface ConfigOnlyImageArchive {
   readonly archive: Buffer;
@@ -9,13 +9,14 @@ export interface ConfigOnlyImageArchive {
   readonly imageId: string;
 }
 
-/**
- * A `docker load` archive (the `docker save` format) holding only an image config and a manifest:
- * the source image's config with `labels` added, on the source's layers. The engine reuses layers it
- * already holds instead of reading them from the archive, so loading this makes a labelled copy of
- * the image without a container, a commit or a layer, in the time it takes to write two small files.
- */
-export function configOnlyImageArchive(source: ImageInfo, target: string, labels: Record<string, string>): ConfigOnlyImageArchive {
+export interface LabelledImageConfig {
+  readonly config: Buffer;
+  /** `sha256:<hex>` of `config`: the id the engine gives an image with this config. */
+  readonly digest: string;
+}
+
+/** The source image's config with `labels` added, on the source's layers. */
+export function labelledImageConfig(source: ImageInfo, labels: Record<string, string>): LabelledImageConfig {
   const config = Buffer.from(
     JSON.stringify({
       architecture: source.Architecture,
@@ -27,13 +28,23 @@ export function configOnlyImageArchive(source: ImageInfo, target: string, labels
       rootfs: { type: 'layers', diff_ids: source.RootFS.Layers ?? [] },
     }),
   );
-  const configDigest = createHash('sha256').update(config).digest('hex');
-  const configName = `${configDigest}.json`;
+  return { config, digest: `sha256:${createHash('sha256').update(config).digest('hex')}` };
+}
+
+/**
+ * A `docker load` archive (the `docker save` format) holding only an image config and a manifest:
+ * the source image's config with `labels` added, on the source's layers. The engine reuses layers it
+ * already holds instead of reading them from the archive, so loading this makes a labelled copy of
+ * the image without a container, a commit or a layer, in the time it takes to write two small files.
+ */
+export function configOnlyImageArchive(source: ImageInfo, target: string, labels: Record<string, string>): ConfigOnlyImageArchive {
+  const { config, digest } = labelledImageConfig(source, labels);
+  const configName = `${digest.slice('sha256:'.length)}.json`;
   // The loader wants a path per layer, but opens it only for a layer it does not have yet.
   const manifest = [{ Config: configName, RepoTags: [target], Layers: (source.RootFS.Layers ?? []).map((_, index) => `${index}/layer.tar`) }];
   return {
     archive: Buffer.concat([tarEntry(configName, config), tarEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), Buffer.alloc(1024)]),
-    imageId: `sha256:${configDigest}`,
+    imageId: digest,
   };
 }
 

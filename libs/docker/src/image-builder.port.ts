@@ -21,6 +21,8 @@ export interface PullOptions {
   signal?: AbortSignal;
   /** Human-readable progress, a line at a time (rate-limited per layer). */
   onProgress?: (line: string) => void;
+  /** The image is relabelled next: what that needs from the registry is read during the pull. */
+  relabelNext?: boolean;
 }
 
 /** The image side of a build, behind a port so that services depend on this and not on dockerode. */

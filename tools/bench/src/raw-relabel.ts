@@ -3,9 +3,10 @@ import type Docker from 'dockerode';
 import { configOnlyImageArchive, followProgress } from '@snapforge/docker';
 
 /**
- * The builder agent's relabel step as plain engine calls: inspect `source`, then load an archive
- * holding only its config with `labels` added as `target`. A series timed with it tells the engine's
- * share of a snapshot build from what the services add.
+ * The builder agent's relabel of an image that did not come from a registry (and its fallback for one
+ * that did) as plain engine calls: inspect `source`, then load an archive holding only its config
+ * with `labels` added as `target`. A series timed with it tells the engine's share of a snapshot
+ * build from what the services add.
  */
 export async function loadWithLabels(docker: Docker, source: string, target: string, labels: Readonly<Record<string, string>>): Promise<void> {
   const { archive } = configOnlyImageArchive(await docker.getImage(source).inspect(), target, { ...labels });

@@ -40,7 +40,7 @@ export async function buildSnapshotImage(images: ImageBuilder, job: BuildJob, co
       step = job.registryId ? `pulling ${ref}` : `pulling ${ref} (it is not on this host)`;
       const auth = job.registryId && context.auth ? await context.auth() : undefined;
       log(`Pulling ${ref}${auth ? ` from ${auth.serveraddress} as ${auth.username ?? '(anonymous)'}` : ''}`);
-      await images.pull(ref, { ...(auth ? { auth } : {}), signal, onProgress: log });
+      await images.pull(ref, { ...(auth ? { auth } : {}), signal, onProgress: log, relabelNext: true });
     } else {
       log(`Using ${ref}, already on this host`);
     }

@@ -16,8 +16,9 @@ const RAW_REPOSITORY = 'snapforge/bench-raw';
 /**
  * What a user waits for when a snapshot comes from a private registry, against what the same work
  * costs when asked of the Docker Engine directly: `raw` tags the pulled image, `raw-relabel` relabels
- * it the way the builder agent does. Every run of every series starts with the image gone from the
- * host, so every run downloads the payload layer.
+ * it with a config-only load (what the builder agent falls back to when it cannot pull the labelled
+ * manifest again from its loopback registry). Every run of every series starts with the image gone
+ * from the host, so every run downloads the payload layer.
  */
 export const registryPullScenario: Scenario = {
   name: 'registry-pull',
@@ -60,7 +61,7 @@ export const registryPullScenario: Scenario = {
       };
       const layersDownloaded: number[] = [];
 
-      // Pull and inspect, then what makes the snapshot image: a tag, or the builder agent's relabel.
+      // Pull and inspect, then what makes the snapshot image: a tag, or a config-only load.
       const rawPull = (finish: (run: number) => Promise<unknown>) => async (run: number) => {
         await startWithoutImage();
         const { ms, result: pulled } = await timed(async () => {
