@@ -30,8 +30,9 @@ export function registryLocation(ref: string): { host: string; repository: strin
   const at = ref.indexOf('@');
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const colon = name.lastIndexOf(':');
-  const hasTag = at < 0 && colon > name.lastIndexOf('/');
+  const hasTag = colon > name.lastIndexOf('/');
   const path = hasTag ? name.slice(0, colon) : name;
+  // A digest names the manifest even when a tag comes with it.
   const reference = at >= 0 ? ref.slice(at + 1) : hasTag ? name.slice(colon + 1) : 'latest';
   const slash = path.indexOf('/');
   const first = slash < 0 ? '' : path.slice(0, slash);
