@@ -68,7 +68,14 @@ export class DockerodeImageBuilder implements ImageBuilder {
   }
 
   private readManifest(ref: string, auth: RegistryAuth | undefined): void {
-    this.platform ??= this.docker.version().then(({ Os, Arch }) => ({ os: Os, architecture: Arch }));
+    this.platform ??= this.docker.version().then(
+      ({ Os, Arch }) => ({ os: Os, architecture: Arch }),
+      (error: unknown) => {
+        // Asked again next time: one failed answer must not turn every later relabel into a load.
+        this.platform = undefined;
+        throw error;
+      },
+    );
     const manifest = this.platform.then((platform) => fetchRegistryManifest(ref, auth, platform)).catch(() => undefined);
     this.pendingManifests.delete(ref);
     this.pendingManifests.set(ref, manifest);
