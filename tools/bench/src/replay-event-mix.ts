@@ -71,8 +71,7 @@ export function workspaceActivity(n: number, workspaceId: string, startMs: numbe
     {
       streamName: profileVersionStreamName(profileId, 1),
       events: decided(profileVersionDecider, [
-        { type: 'OpenVersion', data: { profileId, workspaceId, version: 1, spec, at: at() } },
-        { type: 'QueueSnapshotJob', data: { jobId: `job-${n}`, trigger: 'publish', at: at() } },
+        { type: 'OpenVersion', data: { profileId, workspaceId, version: 1, spec, firstJobId: `job-${n}`, at: at() } },
         { type: 'StartSnapshotJob', data: { jobId: `job-${n}`, agentId: 'agent-1', attempt: 1, at: at() } },
         { type: 'SucceedSnapshotJob', data: { jobId: `job-${n}`, imageRef: `snapforge/profile:job-${n}`, imageDigest: 'sha256:beef', sizeBytes: 4_194_304, at: at() } },
       ]),

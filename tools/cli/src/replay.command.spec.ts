@@ -72,9 +72,8 @@ describe('snapforge replay', () => {
     const version = profileVersionStreamName(profileId, 1);
     await handleCommand(store, profileVersionDecider, version, {
       type: 'OpenVersion',
-      data: { profileId, workspaceId, version: 1, spec: { baseImage: 'snapforge/busybox:latest', setupScript: 'true' }, at: at() },
+      data: { profileId, workspaceId, version: 1, spec: { baseImage: 'snapforge/busybox:latest', setupScript: 'true' }, firstJobId: 'job-1', at: at() },
     });
-    await handleCommand(store, profileVersionDecider, version, { type: 'QueueSnapshotJob', data: { jobId: 'job-1', trigger: 'publish', at: at() } });
     // As the code before schema versions wrote it: no metadata, a rename as name + previousName.
     const old = { sandboxId: oldSandboxId, workspaceId, version: 2, name: 'new-name', previousName: 'old-name', updatedAt: at() };
     await stored.append(sandboxStreamName(oldSandboxId), [

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BUILD_OUTPUT, buildOutputSubject, profileBuildQueueConfig, type ProfileBuildJob } from '@snapforge/contracts';
-import { isDomainError, isProfileEvent, isProfileVersionEvent, profileVersionDecider, profileVersionStreamName } from '@snapforge/domain';
+import { isProfileEvent, isProfileVersionEvent, profileVersionDecider, profileVersionStreamName } from '@snapforge/domain';
 import {
   CHECKPOINT_STORE,
   CheckpointedReactor,
@@ -59,17 +59,11 @@ export class ProfileJobsReactor implements OnApplicationBootstrap, OnApplication
     if (isProfileEvent(event) && event.type === 'ProfileVersionPublished') {
       const { profileId, workspaceId, version, spec, publishedAt } = event.data;
       const stream = profileVersionStreamName(profileId, version);
-      // Opening is idempotent: a replayed event opens nothing new.
-      const open = { type: 'OpenVersion' as const, data: { profileId, workspaceId, version, spec, at: publishedAt } };
+      // Opened with its first job in one append. The job is named after the version, and opening is
+      // idempotent: a replayed event opens and queues nothing new.
+      const firstJobId = deterministicUuid(`publish:${profileId}:${version}`);
+      const open = { type: 'OpenVersion' as const, data: { profileId, workspaceId, version, spec, firstJobId, at: publishedAt } };
       await handleCommand(this.store, profileVersionDecider, stream, open, { expectNew: true });
-      // Named after the version: a replayed event asks for the same first job again, which the
-      // version's stream refuses (it is active, or it ran): nothing new is queued.
-      const jobId = deterministicUuid(`publish:${profileId}:${version}`);
-      await handleCommand(this.store, profileVersionDecider, stream, { type: 'QueueSnapshotJob', data: { jobId, trigger: 'publish', at: publishedAt } }).catch(
-        (error: unknown) => {
-          if (!isDomainError(error)) throw error;
-        },
-      );
     } else if (isProfileVersionEvent(event) && event.type === 'SnapshotJobQueued') {
       const { profileId, workspaceId, version, jobId } = event.data;
       await this.projection.waitFor(event.position);

@@ -36,7 +36,7 @@ const versionSpec: ProfileSpec = {
 };
 const at = '2025-01-01T10:00:00.000Z';
 
-const open: OpenVersion = { type: 'OpenVersion', data: { ...ids, spec: versionSpec, at } };
+const open: OpenVersion = { type: 'OpenVersion', data: { ...ids, spec: versionSpec, firstJobId: 'job-1', at } };
 const opened: ProfileVersionOpened = {
   type: 'ProfileVersionOpened',
   data: { ...ids, spec: versionSpec, openedAt: at },
@@ -133,19 +133,23 @@ const scheduledRunning = [...scheduled, queued(6, 'job-2'), started(7, 'job-2')]
 
 describe('profile version decider', () => {
   describe('OpenVersion', () => {
-    it('opens the series with a copy of the published spec', () => {
-      spec.given([]).when(open).then([opened]);
+    it('opens the series with a copy of the published spec and queues its first job', () => {
+      spec.given([]).when(open).then(queuedFirst);
     });
 
     it('stores only the fields of the spec, whatever else the command carries', () => {
       const straySpec = { ...versionSpec, privileged: true };
       const stray = { type: 'OpenVersion', data: { ...open.data, spec: straySpec } } as OpenVersion;
-      spec.given([]).when(stray).then([opened]);
+      spec.given([]).when(stray).then(queuedFirst);
     });
 
     it('ignores a repeated opening, e.g. from a redelivered publication', () => {
-      spec.given([opened]).when(open).then([]);
+      spec.given(queuedFirst).when(open).then([]);
       spec.given(refreshing).when(open).then([]);
+    });
+
+    it('queues the first job of a series opened without one (written before opening queued it)', () => {
+      spec.given([opened]).when(open).then(queuedFirst.slice(1));
     });
   });
 

@@ -28,15 +28,12 @@ export const profileVersionDecider: Decider<ProfileVersionCommand, ProfileVersio
 
   decide(command, state) {
     if (command.type === 'OpenVersion') {
-      // Opened from the publication event, which may be delivered more than once.
-      if (state.status !== 'none') return [];
-      const { profileId, workspaceId, version, spec, at } = command.data;
-      return [
-        {
-          type: 'ProfileVersionOpened',
-          data: { profileId, workspaceId, version, spec: profileSpec(spec), openedAt: at },
-        },
-      ];
+      // Opened from the publication event, which may be delivered more than once: each part happens once.
+      const { profileId, workspaceId, version, spec, firstJobId, at } = command.data;
+      const opening: ProfileVersionEvent[] =
+        state.status === 'none' ? [{ type: 'ProfileVersionOpened', data: { profileId, workspaceId, version, spec: profileSpec(spec), openedAt: at } }] : [];
+      const series = opening.reduce(profileVersionDecider.evolve, state);
+      return [...opening, ...profileVersionDecider.decide({ type: 'QueueSnapshotJob', data: { jobId: firstJobId, trigger: 'publish', at } }, series)];
     }
 
     const series = opened(state);
