@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import { Controller, Module } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { healthRpc, rpc } from '@snapforge/contracts';
 import { currentCorrelationId, runWithCorrelationId, ServiceMetrics } from '@snapforge/observability';
-import { startNatsServer, type NatsServerHandle } from '@snapforge/testing';
 import { MessagingModule } from './messaging.module.js';
-import { connectNats } from './nats-connection.js';
 import { RpcClient } from './rpc-client.js';
-import { bootstrapService } from './service-bootstrap.js';
+import { useServiceOnNats } from './service-on-nats.spec-support.js';
 import { ensureWorkQueue, publishJob, WorkQueueWorker, type WorkQueueConfig } from './work-queue.js';
 
 interface Seen {
@@ -39,45 +36,27 @@ class CorrelationController {
 class CorrelationModule {}
 
 describe('correlation ids over NATS', () => {
-  let server: NatsServerHandle;
-  let service: INestMicroservice;
-  let nc: NatsConnection;
-  let client: RpcClient;
-
-  beforeAll(async () => {
-    server = await startNatsServer();
-    process.env.SNAPFORGE_NATS_URL = server.url;
-    process.env.SNAPFORGE_OPS_PORT = '0';
-    service = await bootstrapService('scheduler', CorrelationModule);
-    nc = await connectNats('correlation-spec', server.url);
-    client = new RpcClient(nc);
-  });
-
-  afterAll(async () => {
-    await nc?.close();
-    await service?.close();
-    await server?.stop();
-  });
+  const running = useServiceOnNats(CorrelationModule, 'correlation-spec');
 
   it('runs a Nest handler in the context of the request it answers, across a second hop', async () => {
-    await expect(runWithCorrelationId('corr-direct', () => client.request(whoami, {}))).resolves.toEqual({ correlationId: 'corr-direct' });
-    await expect(runWithCorrelationId('corr-relayed', () => client.request(relay, {}))).resolves.toEqual({ correlationId: 'corr-relayed' });
+    await expect(runWithCorrelationId('corr-direct', () => running.client.request(whoami, {}))).resolves.toEqual({ correlationId: 'corr-direct' });
+    await expect(runWithCorrelationId('corr-relayed', () => running.client.request(relay, {}))).resolves.toEqual({ correlationId: 'corr-relayed' });
   });
 
   it('runs a request without an id with none, even right after one with an id', async () => {
-    const [withId, withoutId] = await Promise.all([runWithCorrelationId('corr-busy', () => client.request(relay, {})), client.request(relay, {})]);
+    const [withId, withoutId] = await Promise.all([runWithCorrelationId('corr-busy', () => running.client.request(relay, {})), running.client.request(relay, {})]);
     expect(withId).toEqual({ correlationId: 'corr-busy' });
     expect(withoutId).toEqual({ correlationId: null });
   });
 
   it('runs a queued job in the context it was published in, and counts its redelivery', async () => {
     const config: WorkQueueConfig = { stream: `Q${randomUUID().slice(0, 8)}`, subject: `spec.jobs.${randomUUID().slice(0, 8)}`, durable: 'spec', ackWaitMs: 5_000, maxDeliver: 3 };
-    await ensureWorkQueue(nc, config);
+    await ensureWorkQueue(running.nc, config);
     const metrics = new ServiceMetrics('builder-agent');
     const seen: Array<string | undefined> = [];
     const done = new Promise<void>((resolve) => {
       const worker = new WorkQueueWorker<{ n: number }>(
-        nc,
+        running.nc,
         config,
         async ({ deliveryCount }) => {
           seen.push(currentCorrelationId());
@@ -89,20 +68,20 @@ describe('correlation ids over NATS', () => {
       );
       worker.start();
     });
-    await runWithCorrelationId('corr-job', () => publishJob(nc, config, 'job-1', { n: 1 }));
+    await runWithCorrelationId('corr-job', () => publishJob(running.nc, config, 'job-1', { n: 1 }));
     await done;
     expect(seen).toEqual(['corr-job', 'corr-job']);
     expect((await metrics.workQueueRedeliveries.get()).values).toEqual([{ labels: { queue: 'spec' }, value: 1 }]);
   });
 
   it("announces its ops server in the health reply, ready, with metrics that count NATS reconnects", async () => {
-    const { opsUrl } = await client.request(healthRpc('scheduler'), {});
+    const { opsUrl } = await running.client.request(healthRpc('scheduler'), {});
     expect(opsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const ready = await fetch(`${opsUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { nats: { ok: true } } });
 
-    await server.restart();
+    await running.server.restart();
     const reconnects = async () => Number(/^snapforge_nats_reconnects_total\{service="scheduler"\} (\d+)/m.exec(await (await fetch(`${opsUrl}/metrics`)).text())?.[1]);
     for (let attempt = 0; attempt < 100 && !((await reconnects()) >= 1); attempt++) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await reconnects()).toBeGreaterThanOrEqual(1);
