@@ -3,12 +3,6 @@ import type Docker from 'dockerode';
 
 export type ImageInfo = Docker.ImageInspectInfo & { Variant?: string };
 
-export interface ConfigOnlyImageArchive {
-  readonly archive: Buffer;
-  /** The id the engine gives the loaded image: the digest of its config. */
-  readonly imageId: string;
-}
-
 export interface LabelledImageConfig {
   readonly config: Buffer;
   /** `sha256:<hex>` of `config`: the id the engine gives an image with this config. */
@@ -33,19 +27,15 @@ export function labelledImageConfig(source: ImageInfo, labels: Record<string, st
 
 /**
  * A `docker load` archive (the `docker save` format) holding only an image config and a manifest:
- * the source image's config with `labels` added, on the source's layers. The engine reuses layers it
+ * `labelled`, the source image's config with labels added, on the source's layers. The engine reuses layers it
  * already holds instead of reading them from the archive, so loading this makes a labelled copy of
  * the image without a container, a commit or a layer, in the time it takes to write two small files.
  */
-export function configOnlyImageArchive(source: ImageInfo, target: string, labels: Record<string, string>): ConfigOnlyImageArchive {
-  const { config, digest } = labelledImageConfig(source, labels);
+export function configOnlyImageArchive(source: ImageInfo, target: string, { config, digest }: LabelledImageConfig): Buffer {
   const configName = `${digest.slice('sha256:'.length)}.json`;
   // The loader wants a path per layer, but opens it only for a layer it does not have yet.
   const manifest = [{ Config: configName, RepoTags: [target], Layers: (source.RootFS.Layers ?? []).map((_, index) => `${index}/layer.tar`) }];
-  return {
-    archive: Buffer.concat([tarEntry(configName, config), tarEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), Buffer.alloc(1024)]),
-    imageId: digest,
-  };
+  return Buffer.concat([tarEntry(configName, config), tarEntry('manifest.json', Buffer.from(JSON.stringify(manifest))), Buffer.alloc(1024)]);
 }
 
 /** One regular file in ustar format: a 512-byte header, then the content padded to 512 bytes. */

@@ -59,7 +59,7 @@ export class DockerodeImageBuilder implements ImageBuilder {
     this.pendingManifests.delete(source);
     const pulledAgain = manifest && isManifestOf(manifest, info) && (await this.pullRelabelled(manifest, labelled, target));
     if (!pulledAgain) {
-      const { archive } = configOnlyImageArchive(info, target, labels);
+      const archive = configOnlyImageArchive(info, target, labelled);
       await followProgress(this.docker, await this.docker.loadImage(Readable.from([archive]), { quiet: true }));
     }
     // The copy differs from the source only in its labels, and so in its id: no need to ask the engine.

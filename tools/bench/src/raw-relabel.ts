@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { configOnlyImageArchive, followProgress } from '@snapforge/docker';
+import { configOnlyImageArchive, followProgress, labelledImageConfig } from '@snapforge/docker';
 
 /**
  * The builder agent's relabel of an image that did not come from a registry (and its fallback for one
@@ -9,7 +9,8 @@ import { configOnlyImageArchive, followProgress } from '@snapforge/docker';
  * build from what the services add.
  */
 export async function loadWithLabels(docker: Docker, source: string, target: string, labels: Readonly<Record<string, string>>): Promise<void> {
-  const { archive } = configOnlyImageArchive(await docker.getImage(source).inspect(), target, { ...labels });
+  const info = await docker.getImage(source).inspect();
+  const archive = configOnlyImageArchive(info, target, labelledImageConfig(info, { ...labels }));
   const stream = await docker.loadImage(Readable.from([archive]), { quiet: true });
   await followProgress(docker, stream);
 }
